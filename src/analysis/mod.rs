@@ -1,0 +1,1 @@
+//! Analyses of the metric graph: centralities, communities and influence analytics.

@@ -1,0 +1,3 @@
+//! Small shared helpers: seeded randomness.
+
+pub mod rng;
