@@ -6,5 +6,10 @@
 #![warn(missing_docs)]
 
 pub mod analysis;
+pub mod cli;
 pub mod graph;
+pub mod load;
+pub mod model;
+pub mod output;
+pub mod synth;
 pub mod util;

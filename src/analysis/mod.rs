@@ -1,1 +1,4 @@
-//! Analyses of the metric graph: centralities, communities and influence analytics.
+//! Analyses of the metric graph: summary statistics, centralities, communities and influence
+//! analytics.
+
+pub mod stats;
