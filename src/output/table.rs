@@ -191,7 +191,7 @@ mod tests {
         assert_eq!(t.render(Format::Csv, None), "id,score\n\"a,b\",0.5\nc,\n");
         assert!(t.render(Format::Json, None).contains("\"score\": null"));
         let text = t.render(Format::Table, Some(1));
-        assert!(text.starts_with("id   score\n"), "{text}");
+        assert!(text.starts_with("id    score\n"), "{text}");
         assert!(text.ends_with("(1 of 2 rows shown)\n"));
     }
 }
