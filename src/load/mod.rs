@@ -89,7 +89,8 @@ pub fn load(source: &DatasetSource) -> Result<Loaded, LoadError> {
     if let Some(p) = &events {
         sources::read_events(&p.label, &p.input, &mut dataset, &mut diags);
     }
-    if let Some(p) = entities.filter(|_| dataset.has_entity_file) {
+    // Isolated entities are only worth a word once the dataset is otherwise valid.
+    if let Some(p) = entities.filter(|_| dataset.has_entity_file && !diags.has_errors()) {
         warn_isolated(&dataset, &p.label, &mut diags);
     }
     if diags.has_errors() {
