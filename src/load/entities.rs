@@ -23,28 +23,11 @@ pub(crate) fn read(table: &mut Option<Table>, dataset: &mut Dataset, diags: &mut
     );
     let extras = h.extras().to_vec();
     table.for_each_row(diags, |header, row, diags| {
-        let mut cells = [c_id, c_type, c_name, c_country, c_aliases, c_desc].map(|c| row.text(c));
-        let mut extra = Vec::with_capacity(extras.len());
-        for &c in &extras {
-            match row.text(Some(c)) {
-                Ok(v) => extra.push(v.to_string()),
-                Err(d) => diags.push(d),
-            }
-        }
-        let mut texts = [""; 6];
-        let mut bad = false;
-        for (t, cell) in texts.iter_mut().zip(cells.iter_mut()) {
-            match cell {
-                Ok(v) => *t = v,
-                Err(d) => {
-                    diags.push(d.clone());
-                    bad = true;
-                }
-            }
-        }
-        if bad {
-            return;
-        }
+        let texts = [c_id, c_type, c_name, c_country, c_aliases, c_desc].map(|c| row.text(c));
+        let extra: Vec<String> = extras
+            .iter()
+            .map(|&c| row.text(Some(c)).to_string())
+            .collect();
         let [id, kind, name, country, aliases, description] = texts;
         let (id_col, type_col) = (c_id.unwrap_or(0), c_type.unwrap_or(0));
         if id.is_empty() {
@@ -83,12 +66,16 @@ pub(crate) fn read(table: &mut Option<Table>, dataset: &mut Dataset, diags: &mut
                 name.to_string()
             },
             country: (!country.is_empty()).then(|| country.to_string()),
-            aliases: aliases
-                .split(';')
-                .map(str::trim)
-                .filter(|a| !a.is_empty())
-                .map(str::to_string)
-                .collect(),
+            aliases: if aliases.is_empty() {
+                Vec::new()
+            } else {
+                aliases
+                    .split(';')
+                    .map(str::trim)
+                    .filter(|a| !a.is_empty())
+                    .map(str::to_string)
+                    .collect()
+            },
             description: (!description.is_empty()).then(|| description.to_string()),
             extra,
             line: row.line as u32,

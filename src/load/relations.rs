@@ -93,7 +93,9 @@ pub(crate) fn read(
             ));
         }
         let mut hasher = FxHasher::default();
-        row.record.iter().for_each(|f| f.hash(&mut hasher));
+        row.record.as_slice().hash(&mut hasher);
+        row.record.len().hash(&mut hasher);
+        (0..row.record.len()).for_each(|i| row.record.range(i).map(|r| r.end).hash(&mut hasher));
         let idx = dataset.relations.len() as u32;
         match seen.get(&hasher.finish()) {
             Some(&first) if same_content(&dataset.relations[first as usize], &rel) => {
@@ -138,32 +140,21 @@ fn parse_row(
     source_ids: &FxHashSet<String>,
     errors: &mut Vec<Diagnostic>,
 ) -> Option<Relation> {
-    let mut text = |col: Option<usize>| match row.text(col) {
-        Ok(t) => Some(t),
-        Err(d) => {
-            errors.push(d);
-            None
-        }
-    };
-    let cells = [
-        text(c.source),
-        text(c.target),
-        text(c.kind),
-        text(c.weight),
-        text(c.sign),
-        text(c.date),
-        text(c.confidence),
-        text(c.directed),
-        text(c.source_ref),
-        text(c.evidence),
-        text(c.note),
-    ];
-    let extra: Vec<Option<&str>> = c.extras.iter().map(|&e| text(Some(e))).collect();
-    let [Some(src), Some(tgt), Some(kind), Some(weight), Some(sign), Some(date), Some(conf), Some(directed), Some(sref), Some(evidence), Some(note)] =
-        cells
-    else {
-        return None;
-    };
+    let text = |col: Option<usize>| row.text(col);
+    let [src, tgt, kind, weight, sign, date, conf, directed, sref, evidence, note] = [
+        c.source,
+        c.target,
+        c.kind,
+        c.weight,
+        c.sign,
+        c.date,
+        c.confidence,
+        c.directed,
+        c.source_ref,
+        c.evidence,
+        c.note,
+    ]
+    .map(text);
     let col = |o: Option<usize>| o.unwrap_or(0);
     let mut endpoint = |id: &str,
                         which: &str,
@@ -297,7 +288,12 @@ fn parse_row(
         return None;
     }
     let opt = |s: &str| (!s.is_empty()).then(|| Box::<str>::from(s));
-    let kind = dataset.intern_relation_type(&kind.to_ascii_lowercase());
+    // Types are stored lowercase; most files already are, so avoid an allocation per row.
+    let kind = if kind.bytes().any(|b| b.is_ascii_uppercase()) {
+        dataset.intern_relation_type(&kind.to_ascii_lowercase())
+    } else {
+        dataset.intern_relation_type(kind)
+    };
     Some(Relation {
         source: source?,
         target: target?,
@@ -310,9 +306,10 @@ fn parse_row(
         source_ref: opt(sref),
         evidence: opt(evidence),
         note: opt(note),
-        extra: extra
-            .into_iter()
-            .map(|e| Box::<str>::from(e.unwrap_or("")))
+        extra: c
+            .extras
+            .iter()
+            .map(|&e| Box::<str>::from(text(Some(e))))
             .collect(),
         line: row.line as u32,
     })

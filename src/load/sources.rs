@@ -32,13 +32,7 @@ pub(crate) fn read_sources(
     ];
     let mut seen: FxHashMap<String, u64> = FxHashMap::default();
     table.for_each_row(diags, |_, row, diags| {
-        let mut v = [""; 5];
-        for (slot, c) in v.iter_mut().zip(cols) {
-            match row.text(c) {
-                Ok(t) => *slot = t,
-                Err(d) => return diags.push(d),
-            }
-        }
+        let v = cols.map(|c| row.text(c));
         let id_col = cols[0].unwrap_or(0);
         if v[0].is_empty() {
             return diags.push(row.error(
@@ -79,10 +73,7 @@ pub(crate) fn read_events(
     };
     let (c_date, c_label) = (table.header.col("date"), table.header.col("label"));
     table.for_each_row(diags, |header, row, diags| {
-        let (date, label) = match (row.text(c_date), row.text(c_label)) {
-            (Ok(d), Ok(l)) => (d, l),
-            (Err(e), _) | (_, Err(e)) => return diags.push(e),
-        };
+        let (date, label) = (row.text(c_date), row.text(c_label));
         let date = match date.parse::<PartialDate>() {
             Ok(d) => d,
             Err(e) => {

@@ -1,12 +1,12 @@
 //! Strict reading of one CSV table: header resolution, field counts, UTF-8, trimming.
 //!
-//! Built on the `csv` crate's byte records because they report each record's real starting line
+//! Built on the `csv` crate's records because they report each record's real starting line
 //! (quoted newlines included) and let reading go on after a bad row, so every problem of a file
 //! can be reported in one run.
 
 use super::diagnostics::{shown, Diagnostic, Diagnostics};
 use super::Input;
-use csv::{ByteRecord, ReaderBuilder, Trim};
+use csv::{ByteRecord, ReaderBuilder, StringRecord, Trim};
 use std::io::Read;
 
 /// The resolved header of a table: where each known column is, and the extra columns.
@@ -48,24 +48,15 @@ pub(crate) struct Table {
 pub(crate) struct Row<'a> {
     pub file: &'a str,
     pub line: u64,
-    pub record: &'a ByteRecord,
+    pub record: &'a StringRecord,
 }
 
-impl Row<'_> {
+impl<'a> Row<'a> {
     /// The trimmed text of column `col` (empty when the column is absent).
-    pub fn text(&self, col: Option<usize>) -> Result<&str, Diagnostic> {
-        let Some(c) = col else { return Ok("") };
-        let bytes = self.record.get(c).unwrap_or(b"");
-        std::str::from_utf8(bytes).map_err(|e| {
-            let bad = bytes[e.valid_up_to()];
-            self.error(
-                c,
-                format!(
-                    "invalid UTF-8: expected UTF-8 text, found byte 0x{bad:02x} at byte {} of the cell",
-                    e.valid_up_to() + 1
-                ),
-            )
-        })
+    pub fn text(&self, col: Option<usize>) -> &'a str {
+        col.and_then(|c| self.record.get(c))
+            .unwrap_or("")
+            .trim_ascii()
     }
 
     /// An error in column `col` (0-based) of this row.
@@ -123,7 +114,8 @@ impl Table {
         let mut reader = ReaderBuilder::new()
             .has_headers(false)
             .flexible(true)
-            .trim(Trim::All)
+            // Cells are trimmed on access: the csv crate's own trimming rebuilds every record.
+            .trim(Trim::None)
             .buffer_capacity(1 << 20)
             .from_reader(source);
         let mut first = ByteRecord::new();
@@ -237,7 +229,7 @@ impl Table {
             let line = record.position().map_or(0, |p| p.line());
             if record.len() != self.header.len() {
                 // A lone empty field is a blank line made of spaces; skip it like a blank line.
-                if record.len() == 1 && record.get(0) == Some(b"") {
+                if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
                     continue;
                 }
                 diags.push(Diagnostic::error(
@@ -252,12 +244,41 @@ impl Table {
                 ));
                 continue;
             }
+            // One UTF-8 check per row (not per cell); the buffer is handed back afterwards.
+            let text = match StringRecord::from_byte_record(record) {
+                Ok(text) => text,
+                Err(e) => {
+                    let (field, valid) = (e.utf8_error().field(), e.utf8_error().valid_up_to());
+                    let back = e.into_byte_record();
+                    let bytes = back.get(field).unwrap_or(b"");
+                    // Cells are trimmed on access, so count from the first non-blank byte.
+                    let lead = bytes.len() - bytes.trim_ascii_start().len();
+                    let (valid, bad) = (
+                        valid - lead.min(valid),
+                        bytes.get(valid).copied().unwrap_or(0),
+                    );
+                    diags.push(Diagnostic::error(
+                        &self.file,
+                        Some(line),
+                        Some(field + 1),
+                        format!(
+                            "invalid UTF-8 in column '{}': expected UTF-8 text, found byte 0x{:02x} at byte {} of the cell",
+                            self.header.names.get(field).map_or("?", String::as_str),
+                            bad,
+                            valid + 1
+                        ),
+                    ));
+                    record = back;
+                    continue;
+                }
+            };
             let row = Row {
                 file: &self.file,
                 line,
-                record: &record,
+                record: &text,
             };
             f(&self.header, row, diags);
+            record = text.into_byte_record();
         }
     }
 }

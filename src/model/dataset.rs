@@ -1,7 +1,11 @@
 //! The dataset: entities, relations, sources and key events, with an O(1) id index.
 
 use super::{PartialDate, Relation};
-use rustc_hash::FxHashMap;
+use std::collections::HashMap;
+
+/// String-keyed maps use foldhash: ids such as `e000123` differ in a few bytes, which FxHash
+/// spreads poorly (long probe chains), while foldhash stays fast and well distributed.
+type IdMap = HashMap<String, u32, foldhash::fast::FixedState>;
 
 /// An actor: a state, an outlet, a candidate, an official, an agency...
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -69,8 +73,8 @@ pub struct Dataset {
     pub relation_extra_columns: Vec<String>,
     /// Whether entities came from an entities.csv (rather than implied by relations).
     pub has_entity_file: bool,
-    index: FxHashMap<String, u32>,
-    type_index: FxHashMap<String, u32>,
+    index: IdMap,
+    type_index: IdMap,
 }
 
 impl Dataset {

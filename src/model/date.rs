@@ -114,25 +114,35 @@ impl std::str::FromStr for PartialDate {
     type Err = DateError;
 
     fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let parts: Vec<&str> = s.split('-').collect();
-        let widths = [4, 2, 2];
-        if parts.is_empty()
-            || parts.len() > 3
-            || parts
-                .iter()
-                .zip(widths)
-                .any(|(p, w)| p.len() != w || !p.bytes().all(|b| b.is_ascii_digit()))
-        {
+        // Byte-level parsing without allocation: this runs once per relation row.
+        let b = s.as_bytes();
+        let shape_ok = matches!(b.len(), 4 | 7 | 10)
+            && b.iter().enumerate().all(|(i, &c)| {
+                if i == 4 || i == 7 {
+                    c == b'-'
+                } else {
+                    c.is_ascii_digit()
+                }
+            });
+        if !shape_ok {
             return Err(DateError(
                 "not of the form YYYY, YYYY-MM or YYYY-MM-DD".into(),
             ));
         }
-        let num = |i: usize| parts[i].parse::<u16>().unwrap_or(0);
+        let count = (b.len() + 2) / 3 - 1;
+        let digits =
+            |r: std::ops::Range<usize>| b[r].iter().fold(0u16, |a, &c| a * 10 + (c - b'0') as u16);
+        let parts = [
+            digits(0..4),
+            if count > 1 { digits(5..7) } else { 0 },
+            if count > 2 { digits(8..10) } else { 0 },
+        ];
+        let num = |i: usize| parts[i];
         let year = num(0);
         if year == 0 {
             return Err(DateError("year 0000 does not exist".into()));
         }
-        match parts.len() {
+        match count {
             1 => Ok(PartialDate {
                 year,
                 month: 0,

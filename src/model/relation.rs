@@ -18,10 +18,14 @@ pub enum Sign {
 impl Sign {
     /// Parses `-1`/`0`/`+1` (also `1`) or `hostile`/`neutral`/`supportive` (any case).
     pub fn parse(s: &str) -> Option<Sign> {
-        match s.to_ascii_lowercase().as_str() {
-            "-1" | "hostile" => Some(Sign::Hostile),
-            "0" | "neutral" => Some(Sign::Neutral),
-            "+1" | "1" | "supportive" => Some(Sign::Supportive),
+        let is = |w: &str| s.eq_ignore_ascii_case(w);
+        match s {
+            "-1" => Some(Sign::Hostile),
+            "0" => Some(Sign::Neutral),
+            "+1" | "1" => Some(Sign::Supportive),
+            _ if is("hostile") => Some(Sign::Hostile),
+            _ if is("neutral") => Some(Sign::Neutral),
+            _ if is("supportive") => Some(Sign::Supportive),
             _ => None,
         }
     }
@@ -66,10 +70,11 @@ impl Confidence {
 
     /// Parses a vocabulary word (any case) or a number in [0, 1].
     pub fn parse(s: &str) -> Option<Confidence> {
-        match s.to_ascii_lowercase().as_str() {
-            "confirmed" => Some(Self::CONFIRMED),
-            "reported" => Some(Self::REPORTED),
-            "alleged" => Some(Self::ALLEGED),
+        let is = |w: &str| s.eq_ignore_ascii_case(w);
+        match s {
+            _ if is("confirmed") => Some(Self::CONFIRMED),
+            _ if is("reported") => Some(Self::REPORTED),
+            _ if is("alleged") => Some(Self::ALLEGED),
             other => other
                 .parse::<f64>()
                 .ok()
