@@ -41,7 +41,7 @@ impl Header {
 pub(crate) struct Table {
     pub file: String,
     pub header: Header,
-    reader: csv::Reader<Box<dyn Read>>,
+    reader: csv::Reader<Box<dyn Read + Send>>,
 }
 
 /// One data row, its real line, and UTF-8 checked access to its cells.
@@ -96,7 +96,7 @@ impl Table {
         known: &[&str],
         diags: &mut Diagnostics,
     ) -> Option<Table> {
-        let source: Box<dyn Read> = match input {
+        let source: Box<dyn Read + Send> = match input {
             Input::Bytes(b) => Box::new(*b),
             Input::Path(p) => match std::fs::File::open(p) {
                 Ok(f) => Box::new(std::io::BufReader::with_capacity(1 << 20, f)),
@@ -202,83 +202,155 @@ impl Table {
     }
 
     /// Calls `f` on every data row whose field count matches the header; reports the others.
+    ///
+    /// Reading is pipelined: a second thread parses CSV and checks UTF-8 in batches while this one
+    /// runs `f`, so loading uses both cores. Batches and their records are recycled, so steady-state
+    /// reading allocates nothing; rows reach `f` in file order.
     pub fn for_each_row(
         &mut self,
         diags: &mut Diagnostics,
         mut f: impl FnMut(&Header, Row<'_>, &mut Diagnostics),
     ) {
-        let mut record = ByteRecord::new();
-        loop {
-            match self.reader.read_byte_record(&mut record) {
-                Ok(true) => {}
-                Ok(false) => break,
-                Err(e) => {
-                    let line = e.position().map(|p| p.line());
-                    diags.push(Diagnostic::error(
-                        &self.file,
-                        line,
-                        None,
-                        format!("cannot read the row: {e}"),
-                    ));
-                    if matches!(e.kind(), csv::ErrorKind::Io(_)) {
-                        break;
+        let (file, header, reader) = (&self.file, &self.header, &mut self.reader);
+        std::thread::scope(|scope| {
+            let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<(Vec<Slot>, usize)>(2);
+            let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<Slot>>();
+            scope.spawn(move || loop {
+                let mut batch = empty_rx.try_recv().unwrap_or_default();
+                let (filled, done) = fill(reader, file, header, &mut batch);
+                if full_tx.send((batch, filled)).is_err() || done {
+                    break;
+                }
+            });
+            for (batch, filled) in full_rx {
+                for slot in &batch[..filled] {
+                    if let Some(problem) = &slot.problem {
+                        diags.push(problem.clone());
+                    } else if let Rec::Text(record) = &slot.rec {
+                        let row = Row {
+                            file,
+                            line: slot.line,
+                            record,
+                        };
+                        f(header, row, diags);
                     }
-                    continue;
                 }
+                // The reader may have finished already; then the batch is simply dropped.
+                let _ = empty_tx.send(batch);
             }
-            let line = record.position().map_or(0, |p| p.line());
-            if record.len() != self.header.len() {
-                // A lone empty field is a blank line made of spaces; skip it like a blank line.
-                if record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty()) {
-                    continue;
+        });
+    }
+}
+
+/// Rows handed from the reading thread to the processing thread at a time.
+const BATCH: usize = 2048;
+
+/// A record in a batch slot: checked text, raw bytes (kept for reuse), or nothing yet.
+enum Rec {
+    Text(StringRecord),
+    Bytes(ByteRecord),
+    Vacant,
+}
+
+/// One row of a batch, with its line and the problem that keeps it from being processed.
+struct Slot {
+    rec: Rec,
+    line: u64,
+    problem: Option<Diagnostic>,
+}
+
+/// Reads up to [`BATCH`] rows into `batch`, reusing its records. Returns how many slots hold a row
+/// or a problem, and whether the input is exhausted.
+fn fill(
+    reader: &mut csv::Reader<Box<dyn Read + Send>>,
+    file: &str,
+    header: &Header,
+    batch: &mut Vec<Slot>,
+) -> (usize, bool) {
+    let mut n = 0;
+    while n < BATCH {
+        if batch.len() == n {
+            batch.push(Slot {
+                rec: Rec::Vacant,
+                line: 0,
+                problem: None,
+            });
+        }
+        let slot = &mut batch[n];
+        slot.problem = None;
+        let mut record = match std::mem::replace(&mut slot.rec, Rec::Vacant) {
+            Rec::Text(t) => t.into_byte_record(),
+            Rec::Bytes(b) => b,
+            Rec::Vacant => ByteRecord::new(),
+        };
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => {
+                slot.rec = Rec::Bytes(record);
+                return (n, true);
+            }
+            Err(e) => {
+                let fatal = matches!(e.kind(), csv::ErrorKind::Io(_));
+                let line = e.position().map(|p| p.line());
+                slot.problem = Some(Diagnostic::error(
+                    file,
+                    line,
+                    None,
+                    format!("cannot read the row: {e}"),
+                ));
+                slot.rec = Rec::Bytes(record);
+                n += 1;
+                if fatal {
+                    return (n, true);
                 }
-                diags.push(Diagnostic::error(
-                    &self.file,
-                    Some(line),
+                continue;
+            }
+        }
+        slot.line = record.position().map_or(0, |p| p.line());
+        if record.len() != header.len() {
+            // A lone blank field is a line of spaces; skip it like an empty line.
+            let blank =
+                record.len() == 1 && record.get(0).is_some_and(|f| f.trim_ascii().is_empty());
+            if !blank {
+                slot.problem = Some(Diagnostic::error(
+                    file,
+                    Some(slot.line),
                     None,
                     format!(
                         "wrong number of fields: expected {} (as in the header), found {}",
-                        self.header.len(),
+                        header.len(),
                         record.len()
                     ),
                 ));
-                continue;
+                n += 1;
             }
-            // One UTF-8 check per row (not per cell); the buffer is handed back afterwards.
-            let text = match StringRecord::from_byte_record(record) {
-                Ok(text) => text,
-                Err(e) => {
-                    let (field, valid) = (e.utf8_error().field(), e.utf8_error().valid_up_to());
-                    let back = e.into_byte_record();
-                    let bytes = back.get(field).unwrap_or(b"");
-                    // Cells are trimmed on access, so count from the first non-blank byte.
-                    let lead = bytes.len() - bytes.trim_ascii_start().len();
-                    let (valid, bad) = (
-                        valid - lead.min(valid),
-                        bytes.get(valid).copied().unwrap_or(0),
-                    );
-                    diags.push(Diagnostic::error(
-                        &self.file,
-                        Some(line),
-                        Some(field + 1),
-                        format!(
-                            "invalid UTF-8 in column '{}': expected UTF-8 text, found byte 0x{:02x} at byte {} of the cell",
-                            self.header.names.get(field).map_or("?", String::as_str),
-                            bad,
-                            valid + 1
-                        ),
-                    ));
-                    record = back;
-                    continue;
-                }
-            };
-            let row = Row {
-                file: &self.file,
-                line,
-                record: &text,
-            };
-            f(&self.header, row, diags);
-            record = text.into_byte_record();
+            slot.rec = Rec::Bytes(record);
+            continue;
         }
+        // One UTF-8 check per row (not per cell).
+        match StringRecord::from_byte_record(record) {
+            Ok(text) => slot.rec = Rec::Text(text),
+            Err(e) => {
+                let (field, valid) = (e.utf8_error().field(), e.utf8_error().valid_up_to());
+                let back = e.into_byte_record();
+                let bytes = back.get(field).unwrap_or(b"");
+                // Cells are trimmed on access, so count from the first non-blank byte.
+                let lead = bytes.len() - bytes.trim_ascii_start().len();
+                let bad = bytes.get(valid).copied().unwrap_or(0);
+                slot.problem = Some(Diagnostic::error(
+                    file,
+                    Some(slot.line),
+                    Some(field + 1),
+                    format!(
+                        "invalid UTF-8 in column '{}': expected UTF-8 text, found byte 0x{bad:02x} at byte {} of the cell",
+                        header.names.get(field).map_or("?", String::as_str),
+                        valid - lead.min(valid) + 1
+                    ),
+                ));
+                slot.rec = Rec::Bytes(back);
+            }
+        }
+        n += 1;
     }
+    (n, false)
 }
