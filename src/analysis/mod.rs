@@ -1,4 +1,5 @@
 //! Analyses of the metric graph: summary statistics, centralities, communities and influence
 //! analytics.
 
+pub mod centrality;
 pub mod stats;

@@ -1,0 +1,133 @@
+//! Single-source shortest-path searches with reusable scratch space.
+//!
+//! The all-pairs centralities run one search per node; allocating per search would dominate on
+//! sparse graphs, so each worker keeps one [`Scratch`] and resets only the entries a search
+//! touched (O(reached) instead of O(n)).
+
+use super::Distance;
+use crate::graph::Csr;
+use std::cmp::Ordering;
+use std::collections::BinaryHeap;
+
+/// Marks an unreached node in BFS levels.
+pub(crate) const UNREACHED: u32 = u32::MAX;
+
+/// A Dijkstra heap entry, ordered so that `BinaryHeap` pops the *smallest* distance first.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct HeapItem {
+    pub(crate) d: f64,
+    pub(crate) v: u32,
+}
+
+impl PartialEq for HeapItem {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+impl Eq for HeapItem {}
+impl PartialOrd for HeapItem {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+impl Ord for HeapItem {
+    fn cmp(&self, other: &Self) -> Ordering {
+        // Reversed for a min-heap; the node index breaks ties so the pop order is canonical.
+        other
+            .d
+            .total_cmp(&self.d)
+            .then_with(|| other.v.cmp(&self.v))
+    }
+}
+
+/// Per-worker buffers for one search at a time.
+pub(crate) struct Scratch {
+    pub(crate) level: Vec<u32>,
+    pub(crate) dist: Vec<f64>,
+    /// Nodes in the order they were settled (non-decreasing distance).
+    pub(crate) order: Vec<u32>,
+    heap: BinaryHeap<HeapItem>,
+}
+
+impl Scratch {
+    /// Buffers for a graph of `n` nodes.
+    pub(crate) fn new(n: usize) -> Scratch {
+        Scratch {
+            level: vec![UNREACHED; n],
+            dist: vec![f64::INFINITY; n],
+            order: Vec::with_capacity(n),
+            heap: BinaryHeap::new(),
+        }
+    }
+
+    /// Clears what the previous search wrote.
+    fn reset(&mut self) {
+        for &v in &self.order {
+            self.level[v as usize] = UNREACHED;
+            self.dist[v as usize] = f64::INFINITY;
+        }
+        self.order.clear();
+        self.heap.clear();
+    }
+
+    /// Breadth-first search from `s` against the arcs: fills `level` and `order`.
+    /// O(reached arcs).
+    pub(crate) fn bfs(&mut self, g: &Csr, s: usize) {
+        self.reset();
+        self.level[s] = 0;
+        self.order.push(s as u32);
+        let mut head = 0;
+        while head < self.order.len() {
+            let v = self.order[head] as usize;
+            head += 1;
+            let next = self.level[v] + 1;
+            for &w in g.in_neighbors(v) {
+                let slot = &mut self.level[w as usize];
+                if *slot == UNREACHED {
+                    *slot = next;
+                    self.order.push(w);
+                }
+            }
+        }
+        for &v in &self.order {
+            self.dist[v as usize] = f64::from(self.level[v as usize]);
+        }
+    }
+
+    /// Dijkstra from `s` against the arcs, with arc lengths `distance.length(weight)`: fills
+    /// `dist` and `order`. O(reached arcs · log). Lengths must be positive (see
+    /// [`Distance::validate`]).
+    pub(crate) fn dijkstra(&mut self, g: &Csr, distance: Distance, s: usize) {
+        self.reset();
+        self.dist[s] = 0.0;
+        self.heap.push(HeapItem {
+            d: 0.0,
+            v: s as u32,
+        });
+        while let Some(HeapItem { d, v }) = self.heap.pop() {
+            let v = v as usize;
+            if d > self.dist[v] || self.level[v] != UNREACHED {
+                continue;
+            }
+            // `level` doubles as the settled flag in weighted searches.
+            self.level[v] = 0;
+            self.order.push(v as u32);
+            for (&w, &wt) in g.in_neighbors(v).iter().zip(g.in_weights(v)) {
+                let nd = d + distance.length(wt);
+                if nd < self.dist[w as usize] {
+                    self.dist[w as usize] = nd;
+                    self.heap.push(HeapItem { d: nd, v: w });
+                }
+            }
+        }
+    }
+
+    /// Distances *to* `s` (NetworkX's searches on `G.reverse()`), by BFS or Dijkstra as
+    /// `distance` calls for.
+    pub(crate) fn search(&mut self, g: &Csr, distance: Distance, s: usize) {
+        match distance {
+            Distance::Hops => self.bfs(g, s),
+            _ => self.dijkstra(g, distance, s),
+        }
+    }
+}
