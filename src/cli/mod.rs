@@ -5,6 +5,7 @@
 //! go to stdout or `--out`.
 
 mod args;
+mod centrality;
 mod generate;
 mod stats;
 mod validate;
@@ -19,6 +20,7 @@ Examples:
   powermap validate                      check the bundled 2017 French election dataset
   powermap stats my-case/                summary of your dataset directory
   powermap stats --since 2017-02 --sign hostile --format json
+  powermap centrality --top 10                top actors by PageRank, with every other metric
   powermap generate --entities 100000 --relations 1000000 --out big/
 
 A dataset is a directory with relations.csv (required), entities.csv, sources.csv and events.csv;
@@ -43,6 +45,9 @@ pub enum Command {
     Validate(validate::Args),
     /// Summarise a dataset and its graph: size, density, components, reciprocity, types, dates.
     Stats(stats::Args),
+    /// Rank every actor: degrees, strengths, PageRank, betweenness, closeness, harmonic,
+    /// eigenvector, Katz, hubs and authorities, coreness (each equal to NetworkX).
+    Centrality(centrality::Args),
     /// Write a seeded synthetic dataset of any size (for benchmarks and scale tests).
     Generate(generate::Args),
 }
@@ -73,6 +78,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let result = match cli.command {
         Command::Validate(a) => validate::run(a, quiet),
         Command::Stats(a) => stats::run(a, quiet),
+        Command::Centrality(a) => centrality::run(a, quiet),
         Command::Generate(a) => generate::run(a, quiet),
     };
     match result {
