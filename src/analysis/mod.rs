@@ -1,1 +1,3 @@
 //! Analyses of the metric graph: centralities, communities and influence analytics.
+
+pub mod community;
