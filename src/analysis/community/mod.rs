@@ -14,6 +14,9 @@
 //! runs that find the same grouping print the same table. [`detect`] dispatches on
 //! [`CommunityOptions`] and also reports the modularity of what it found.
 
+mod aggregate;
+pub mod leiden;
+pub mod louvain;
 pub mod quality;
 
 /// A partition of the nodes into communities, in canonical form.
