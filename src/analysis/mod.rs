@@ -2,4 +2,5 @@
 //! analytics.
 
 pub mod centrality;
+pub mod community;
 pub mod stats;
