@@ -6,6 +6,7 @@
 
 mod args;
 mod centrality;
+mod communities;
 mod generate;
 mod stats;
 mod validate;
@@ -21,6 +22,7 @@ Examples:
   powermap stats my-case/                summary of your dataset directory
   powermap stats --since 2017-02 --sign hostile --format json
   powermap centrality --top 10                top actors by PageRank, with every other metric
+  powermap communities --summary --blocs      blocs, their members and how they treat each other
   powermap generate --entities 100000 --relations 1000000 --out big/
 
 A dataset is a directory with relations.csv (required), entities.csv, sources.csv and events.csv;
@@ -48,6 +50,8 @@ pub enum Command {
     /// Rank every actor: degrees, strengths, PageRank, betweenness, closeness, harmonic,
     /// eigenvector, Katz, hubs and authorities, coreness (each equal to NetworkX).
     Centrality(centrality::Args),
+    /// Find blocs: Leiden (default), Louvain or label propagation, with bloc summaries.
+    Communities(communities::Args),
     /// Write a seeded synthetic dataset of any size (for benchmarks and scale tests).
     Generate(generate::Args),
 }
@@ -79,6 +83,7 @@ pub fn run(cli: Cli) -> ExitCode {
         Command::Validate(a) => validate::run(a, quiet),
         Command::Stats(a) => stats::run(a, quiet),
         Command::Centrality(a) => centrality::run(a, quiet),
+        Command::Communities(a) => communities::run(a, quiet),
         Command::Generate(a) => generate::run(a, quiet),
     };
     match result {
