@@ -11,5 +11,6 @@ pub mod graph;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod synth;
 pub mod util;

@@ -3,29 +3,11 @@
 
 use super::{CliError, DatasetArgs, FilterArgs, OutputArgs};
 use crate::analysis::centrality::{
-    compute_all, edge_betweenness, CentralityOptions, CentralityTable, Distance, IterOptions,
+    compute_all, edge_betweenness, CentralityOptions, Distance, IterOptions,
 };
 use crate::graph::MetricGraph;
-use crate::model::Dataset;
 use crate::output::{emit, Cell, Format, Table};
-
-/// Every metric column, in CSV order.
-pub const METRICS: [&str; 14] = [
-    "in_degree",
-    "out_degree",
-    "degree",
-    "in_strength",
-    "out_strength",
-    "pagerank",
-    "betweenness",
-    "closeness",
-    "harmonic",
-    "eigenvector",
-    "katz",
-    "hub",
-    "authority",
-    "coreness",
-];
+use crate::report::tables::{centrality_table, column, METRICS};
 
 const HELP: &str = "\
 Each column equals NetworkX 3.x on the metric graph (parallel relations summed, self-loops dropped):
@@ -209,67 +191,4 @@ fn cell_f64(c: &Cell) -> f64 {
         Cell::Int(i) => *i as f64,
         _ => f64::NEG_INFINITY,
     }
-}
-
-/// A metric column by name, as optional values.
-pub fn column(t: &CentralityTable, name: &str) -> Vec<Option<f64>> {
-    let plain = |v: &Vec<f64>| v.iter().copied().map(Some).collect();
-    match name {
-        "in_degree" => plain(&t.in_degree),
-        "out_degree" => plain(&t.out_degree),
-        "degree" => plain(&t.degree),
-        "in_strength" => plain(&t.in_strength),
-        "out_strength" => plain(&t.out_strength),
-        "pagerank" => plain(&t.pagerank),
-        "betweenness" => plain(&t.betweenness),
-        "closeness" => plain(&t.closeness),
-        "harmonic" => plain(&t.harmonic),
-        "eigenvector" => t.eigenvector.clone(),
-        "katz" => t.katz.clone(),
-        "hub" => t.hub.clone(),
-        "authority" => t.authority.clone(),
-        "coreness" => plain(&t.coreness),
-        _ => vec![None; t.pagerank.len()],
-    }
-}
-
-/// The centrality CSV: `id,name,type` then the selected metrics, one row per node in id order.
-/// Counts (degrees, coreness) are written as integers.
-pub fn centrality_table(
-    dataset: &Dataset,
-    graph: &MetricGraph,
-    result: &CentralityTable,
-    metrics: &[&str],
-) -> Table {
-    let mut t = Table::new(
-        ["id", "name", "type"]
-            .into_iter()
-            .chain(metrics.iter().copied()),
-    );
-    let columns: Vec<(bool, Vec<Option<f64>>)> = metrics
-        .iter()
-        .map(|m| {
-            (
-                matches!(*m, "in_degree" | "out_degree" | "degree" | "coreness"),
-                column(result, m),
-            )
-        })
-        .collect();
-    for (node, &e) in graph.entity_indices().iter().enumerate() {
-        let entity = &dataset.entities[e as usize];
-        let mut row: Vec<Cell> = vec![
-            entity.id.clone().into(),
-            entity.name.clone().into(),
-            entity.kind.clone().into(),
-        ];
-        for (integral, values) in &columns {
-            row.push(match values[node] {
-                Some(v) if *integral => Cell::Int(v as i64),
-                Some(v) => Cell::Float(v),
-                None => Cell::Empty,
-            });
-        }
-        t.push(row);
-    }
-    t
 }

@@ -6,6 +6,7 @@ use crate::analysis::centrality::{pagerank, IterOptions};
 use crate::analysis::community::{detect, Algorithm, CommunityOptions, Quality};
 use crate::graph::MetricGraph;
 use crate::output::{emit, Cell, Format, Table};
+use crate::report::tables::membership_table;
 
 const HELP: &str = "\
 Communities are found on the undirected projection of the metric graph (weights of u->v and v->u
@@ -100,13 +101,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
         options.algorithm,
         args.seed
     );
-    let mut members = Table::new(["id", "community"]);
-    for (node, id) in graph.ids().iter().enumerate() {
-        members.push(vec![
-            id.clone().into(),
-            (partition.community_of(node) as usize).into(),
-        ]);
-    }
+    let members = membership_table(&graph, partition);
     let (summaries, blocs) = if args.summary || args.blocs {
         let pr = pagerank(graph.csr(), 0.85, &[], &IterOptions::default())
             .map_err(|e| CliError::Failure(e.to_string()))?;

@@ -8,6 +8,7 @@ mod args;
 mod centrality;
 mod communities;
 mod generate;
+mod report;
 mod stats;
 mod validate;
 
@@ -18,6 +19,7 @@ use std::process::ExitCode;
 
 const EXAMPLES: &str = "\
 Examples:
+  powermap report                        charts, rankings, blocs and findings of the bundled case
   powermap validate                      check the bundled 2017 French election dataset
   powermap stats my-case/                summary of your dataset directory
   powermap stats --since 2017-02 --sign hostile --format json
@@ -43,6 +45,8 @@ pub struct Cli {
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
+    /// The main job: charts, rankings, blocs and findings with their sources, in one folder.
+    Report(report::Args),
     /// Check a dataset and report every problem at once (file, line, column, expected, found).
     Validate(validate::Args),
     /// Summarise a dataset and its graph: size, density, components, reciprocity, types, dates.
@@ -80,6 +84,7 @@ impl From<crate::output::WriteError> for CliError {
 pub fn run(cli: Cli) -> ExitCode {
     let quiet = cli.quiet;
     let result = match cli.command {
+        Command::Report(a) => report::run(a, quiet),
         Command::Validate(a) => validate::run(a, quiet),
         Command::Stats(a) => stats::run(a, quiet),
         Command::Centrality(a) => centrality::run(a, quiet),

@@ -1,0 +1,71 @@
+//! `powermap report`: the files it writes, determinism, and never touching a user's files.
+
+use assert_cmd::Command;
+
+fn report(dir: &std::path::Path, extra: &[&str]) -> std::process::Output {
+    Command::cargo_bin("powermap")
+        .unwrap()
+        .args(["report", "-q", "--out"])
+        .arg(dir)
+        .args(extra)
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn writes_every_file_and_is_deterministic() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b) = (tmp.path().join("a"), tmp.path().join("b"));
+    assert_eq!(report(&a, &[]).status.code(), Some(0));
+    assert_eq!(report(&b, &[]).status.code(), Some(0));
+    for name in [
+        "report.md",
+        "report.json",
+        "centrality.csv",
+        "communities.csv",
+    ] {
+        let (x, y) = (
+            std::fs::read(a.join(name)).unwrap(),
+            std::fs::read(b.join(name)).unwrap(),
+        );
+        assert!(!x.is_empty(), "{name} empty");
+        assert_eq!(x, y, "{name} differs between runs");
+    }
+    let md = std::fs::read_to_string(a.join("report.md")).unwrap();
+    assert!(md.contains("ranks first by PageRank"));
+    assert!(md.contains("Sources: `thelocal-2017-02-15`"));
+    let json: serde_json::Value =
+        serde_json::from_slice(&std::fs::read(a.join("report.json")).unwrap()).unwrap();
+    assert_eq!(json["stats"]["entities"], 22);
+    assert!(!json["findings"].as_array().unwrap().is_empty());
+    // Running again into its own folder is allowed.
+    assert_eq!(report(&a, &[]).status.code(), Some(0));
+}
+
+#[test]
+fn refuses_a_folder_with_foreign_files_unless_forced() {
+    let tmp = tempfile::tempdir().unwrap();
+    let mine = tmp.path().join("notes.txt");
+    std::fs::write(&mine, "my notes").unwrap();
+    let out = report(tmp.path(), &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("notes.txt"));
+    assert!(!tmp.path().join("report.md").exists());
+    assert_eq!(report(tmp.path(), &["--force"]).status.code(), Some(0));
+    assert_eq!(std::fs::read_to_string(&mine).unwrap(), "my notes");
+    assert!(tmp.path().join("report.md").exists());
+}
+
+#[test]
+fn invalid_dataset_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out_dir = tmp.path().join("r");
+    let out = Command::cargo_bin("powermap")
+        .unwrap()
+        .args(["report", "tests/fixtures/bad/bad_weight", "--out"])
+        .arg(&out_dir)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!out_dir.exists());
+}
