@@ -3,7 +3,7 @@
 
 use super::{CliError, DatasetArgs, FilterArgs, OutputArgs};
 use crate::analysis::centrality::{
-    compute_all, edge_betweenness, CentralityOptions, Distance, IterOptions,
+    compute, edge_betweenness, CentralityOptions, Distance, Families, IterOptions,
 };
 use crate::graph::MetricGraph;
 use crate::output::{emit, Cell, Format, Table};
@@ -142,7 +142,16 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
         }
         t
     } else {
-        let result = compute_all(graph.csr(), &opts).map_err(|e| CliError::Usage(e.to_string()))?;
+        let mut wanted: Vec<&str> = match &args.metrics {
+            Some(m) => m.iter().map(String::as_str).collect(),
+            None => METRICS.to_vec(),
+        };
+        wanted.extend(args.sort_by.as_deref());
+        if args.output.format == Format::Table && args.sort_by.is_none() {
+            wanted.push("pagerank");
+        }
+        let result = compute(graph.csr(), &opts, Families::for_columns(&wanted))
+            .map_err(|e| CliError::Usage(e.to_string()))?;
         if !quiet {
             for w in &result.warnings {
                 eprintln!("warning: {w}");

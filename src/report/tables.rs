@@ -25,8 +25,23 @@ pub const METRICS: [&str; 14] = [
 ];
 
 /// A metric column by name, as optional values.
+/// A column that was not computed comes back as all `None`.
 pub fn column(t: &CentralityTable, name: &str) -> Vec<Option<f64>> {
-    let plain = |v: &Vec<f64>| v.iter().copied().map(Some).collect();
+    let n = [
+        t.in_degree.len(),
+        t.pagerank.len(),
+        t.betweenness.len(),
+        t.closeness.len(),
+        t.eigenvector.len(),
+        t.katz.len(),
+        t.hub.len(),
+        t.coreness.len(),
+    ]
+    .into_iter()
+    .max()
+    .unwrap_or(0);
+    let fill = |v: Vec<Option<f64>>| if v.len() == n { v } else { vec![None; n] };
+    let plain = |v: &Vec<f64>| fill(v.iter().copied().map(Some).collect());
     match name {
         "in_degree" => plain(&t.in_degree),
         "out_degree" => plain(&t.out_degree),
@@ -37,12 +52,12 @@ pub fn column(t: &CentralityTable, name: &str) -> Vec<Option<f64>> {
         "betweenness" => plain(&t.betweenness),
         "closeness" => plain(&t.closeness),
         "harmonic" => plain(&t.harmonic),
-        "eigenvector" => t.eigenvector.clone(),
-        "katz" => t.katz.clone(),
-        "hub" => t.hub.clone(),
-        "authority" => t.authority.clone(),
+        "eigenvector" => fill(t.eigenvector.clone()),
+        "katz" => fill(t.katz.clone()),
+        "hub" => fill(t.hub.clone()),
+        "authority" => fill(t.authority.clone()),
         "coreness" => plain(&t.coreness),
-        _ => vec![None; t.pagerank.len()],
+        _ => vec![None; n],
     }
 }
 

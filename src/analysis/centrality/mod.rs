@@ -34,7 +34,7 @@ pub use eigenvector::{eigenvector, katz};
 pub use hits::{hits, Hits};
 pub use iterate::{IterOptions, PowerResult};
 pub use pagerank::pagerank;
-pub use table::{compute_all, CentralityOptions, CentralityTable};
+pub use table::{compute, compute_all, CentralityOptions, CentralityTable, Families};
 
 /// How the length of an arc is derived from its (summed) weight for shortest-path centralities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]

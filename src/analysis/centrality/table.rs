@@ -79,6 +79,64 @@ pub struct CentralityTable {
     pub warnings: Vec<String>,
 }
 
+/// Which column families to compute; the others stay empty (zero-length) in the table.
+///
+/// Lets a caller that needs only PageRank skip the O(n·m) all-pairs searches.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Families {
+    /// in/out degree and strength.
+    pub degrees: bool,
+    /// PageRank.
+    pub pagerank: bool,
+    /// Betweenness.
+    pub betweenness: bool,
+    /// Closeness and harmonic (one all-pairs search serves both).
+    pub closeness: bool,
+    /// Eigenvector.
+    pub eigenvector: bool,
+    /// Katz.
+    pub katz: bool,
+    /// Hubs and authorities.
+    pub hits: bool,
+    /// Coreness.
+    pub coreness: bool,
+}
+
+impl Families {
+    /// Every column.
+    pub const ALL: Families = Families {
+        degrees: true,
+        pagerank: true,
+        betweenness: true,
+        closeness: true,
+        eigenvector: true,
+        katz: true,
+        hits: true,
+        coreness: true,
+    };
+
+    /// The families needed for these column names (as in the centrality CSV header).
+    pub fn for_columns<S: AsRef<str>>(columns: &[S]) -> Families {
+        let has = |names: &[&str]| columns.iter().any(|c| names.contains(&c.as_ref()));
+        Families {
+            degrees: has(&[
+                "in_degree",
+                "out_degree",
+                "degree",
+                "in_strength",
+                "out_strength",
+            ]),
+            pagerank: has(&["pagerank"]),
+            betweenness: has(&["betweenness"]),
+            closeness: has(&["closeness", "harmonic"]),
+            eigenvector: has(&["eigenvector"]),
+            katz: has(&["katz"]),
+            hits: has(&["hub", "authority"]),
+            coreness: has(&["coreness"]),
+        }
+    }
+}
+
 /// Computes every column of [`CentralityTable`] with the settings of `opts`.
 ///
 /// Fails only on invalid parameters or arc lengths (see [`Distance::validate`]); centralities
@@ -86,58 +144,76 @@ pub struct CentralityTable {
 /// become empty cells plus a warning. Cost: dominated by the all-pairs searches, O(n·m) for hops
 /// (betweenness with `k` pivots: O(k·m)); the rest is O((n + m) · iterations).
 pub fn compute_all(g: &Csr, opts: &CentralityOptions) -> Result<CentralityTable, CentralityError> {
+    compute(g, opts, Families::ALL)
+}
+
+/// Computes the columns of the selected `families` (others are left zero-length).
+pub fn compute(
+    g: &Csr,
+    opts: &CentralityOptions,
+    families: Families,
+) -> Result<CentralityTable, CentralityError> {
     let n = g.node_count();
     let mut warnings = Vec::new();
-    let d = degrees(g);
-    let pr = pagerank(g, opts.pagerank_alpha, &opts.personalization, &opts.iter)?;
-    note_unrefined("pagerank", &pr, &mut warnings);
-    let betweenness = match opts.betweenness_pivots {
-        Some(k) if k < n => betweenness_sampled(g, opts.distance, k, opts.seed)?,
-        _ => betweenness(g, opts.distance)?,
-    };
-    let (closeness, harmonic) = closeness_harmonic(g, opts.distance)?;
-    let eigenvector = optional(eigenvector(g, &opts.iter), n, "eigenvector", &mut warnings);
-    let katz = optional(
-        katz(g, opts.katz_alpha, opts.katz_beta, &opts.iter),
-        n,
-        "katz",
-        &mut warnings,
-    );
-    let (hub, authority) = match hits(g, &opts.iter) {
-        Ok(h) => {
-            if !h.refined {
-                warnings.push(format!(
-                    "hits: tolerance not reached in {} iterations; values are the last iterate",
-                    h.iterations
-                ));
+    let mut t = CentralityTable::default();
+    if families.degrees {
+        let d = degrees(g);
+        t.in_degree = d.in_degree;
+        t.out_degree = d.out_degree;
+        t.degree = d.degree;
+        t.in_strength = d.in_strength;
+        t.out_strength = d.out_strength;
+    }
+    if families.pagerank {
+        let pr = pagerank(g, opts.pagerank_alpha, &opts.personalization, &opts.iter)?;
+        note_unrefined("pagerank", &pr, &mut warnings);
+        t.pagerank = pr.values;
+    }
+    if families.betweenness {
+        t.betweenness = match opts.betweenness_pivots {
+            Some(k) if k < n => betweenness_sampled(g, opts.distance, k, opts.seed)?,
+            _ => betweenness(g, opts.distance)?,
+        };
+    }
+    if families.closeness {
+        (t.closeness, t.harmonic) = closeness_harmonic(g, opts.distance)?;
+    }
+    if families.eigenvector {
+        t.eigenvector = optional(eigenvector(g, &opts.iter), n, "eigenvector", &mut warnings);
+    }
+    if families.katz {
+        t.katz = optional(
+            katz(g, opts.katz_alpha, opts.katz_beta, &opts.iter),
+            n,
+            "katz",
+            &mut warnings,
+        );
+    }
+    if families.hits {
+        (t.hub, t.authority) = match hits(g, &opts.iter) {
+            Ok(h) => {
+                if !h.refined {
+                    warnings.push(format!(
+                        "hits: tolerance not reached in {} iterations; values are the last iterate",
+                        h.iterations
+                    ));
+                }
+                (
+                    h.hubs.into_iter().map(Some).collect(),
+                    h.authorities.into_iter().map(Some).collect(),
+                )
             }
-            (
-                h.hubs.into_iter().map(Some).collect(),
-                h.authorities.into_iter().map(Some).collect(),
-            )
-        }
-        Err(e) => {
-            warnings.push(format!("{e}; hub and authority left empty"));
-            (vec![None; n], vec![None; n])
-        }
-    };
-    Ok(CentralityTable {
-        in_degree: d.in_degree,
-        out_degree: d.out_degree,
-        degree: d.degree,
-        in_strength: d.in_strength,
-        out_strength: d.out_strength,
-        pagerank: pr.values,
-        betweenness,
-        closeness,
-        harmonic,
-        eigenvector,
-        katz,
-        hub,
-        authority,
-        coreness: coreness(g),
-        warnings,
-    })
+            Err(e) => {
+                warnings.push(format!("{e}; hub and authority left empty"));
+                (vec![None; n], vec![None; n])
+            }
+        };
+    }
+    if families.coreness {
+        t.coreness = coreness(g);
+    }
+    t.warnings = warnings;
+    Ok(t)
 }
 
 /// Turns a power-iteration result into a column, recording why it is empty or approximate.
