@@ -202,69 +202,52 @@ fn parse_row(
             kind,
         ));
     }
-    let weight = if weight.is_empty() {
-        Some(1.0)
-    } else {
-        match weight.parse::<f64>() {
-            Ok(w) if w.is_finite() && w > 0.0 => Some(w),
-            _ => {
-                errors.push(row.bad_value(
-                    h,
-                    col(c.weight),
-                    "invalid weight",
-                    "a finite number > 0",
-                    weight,
-                ));
-                None
-            }
-        }
-    };
-    let sign_v = if sign.is_empty() {
-        Some(None)
-    } else {
-        Sign::parse(sign).map(Some)
-    };
-    if sign_v.is_none() {
-        errors.push(row.bad_value(
-            h,
-            col(c.sign),
-            "invalid sign",
-            "-1, 0, +1, hostile, neutral or supportive",
-            sign,
-        ));
-    }
-    let date_v = if date.is_empty() {
-        Some(None)
-    } else {
-        match date.parse::<PartialDate>() {
-            Ok(d) => Some(Some(d)),
-            Err(e) => {
-                let what = format!("invalid date ({e})");
-                errors.push(row.bad_value(
-                    h,
-                    col(c.date),
-                    &what,
-                    "a real date YYYY, YYYY-MM or YYYY-MM-DD",
-                    date,
-                ));
-                None
-            }
-        }
-    };
-    let conf_v = if conf.is_empty() {
-        Some(None)
-    } else {
-        Confidence::parse(conf).map(Some)
-    };
-    if conf_v.is_none() {
-        errors.push(row.bad_value(
-            h,
-            col(c.confidence),
-            "invalid confidence",
-            "confirmed, reported, alleged or a number in [0, 1]",
-            conf,
-        ));
-    }
+    let weight = optional(
+        row,
+        h,
+        c.weight,
+        weight,
+        "invalid weight",
+        "a finite number > 0",
+        errors,
+        |w| {
+            w.parse::<f64>()
+                .ok()
+                .filter(|w| w.is_finite() && *w > 0.0)
+                .ok_or(None)
+        },
+    )
+    .map(|w| w.unwrap_or(1.0));
+    let sign_v = optional(
+        row,
+        h,
+        c.sign,
+        sign,
+        "invalid sign",
+        "-1, 0, +1, hostile, neutral or supportive",
+        errors,
+        |s| Sign::parse(s).ok_or(None),
+    );
+    let date_v = optional(
+        row,
+        h,
+        c.date,
+        date,
+        "invalid date",
+        "a real date YYYY, YYYY-MM or YYYY-MM-DD",
+        errors,
+        |d| d.parse::<PartialDate>().map_err(|e| Some(e.to_string())),
+    );
+    let conf_v = optional(
+        row,
+        h,
+        c.confidence,
+        conf,
+        "invalid confidence",
+        "confirmed, reported, alleged or a number in [0, 1]",
+        errors,
+        |x| Confidence::parse(x).ok_or(None),
+    );
     let directed_v = parse_flag(directed);
     if directed_v.is_none() {
         errors.push(row.bad_value(
@@ -313,6 +296,32 @@ fn parse_row(
             .collect(),
         line: row.line as u32,
     })
+}
+
+/// Parses an optional cell: `Some(None)` when empty, `Some(Some(v))` when valid; otherwise records
+/// "`what` (reason) in column ...: expected ..., found ..." and returns `None`.
+#[allow(clippy::too_many_arguments)]
+fn optional<T>(
+    row: &Row<'_>,
+    h: &Header,
+    column: Option<usize>,
+    value: &str,
+    what: &str,
+    expected: &str,
+    errors: &mut Vec<Diagnostic>,
+    parse: impl FnOnce(&str) -> Result<T, Option<String>>,
+) -> Option<Option<T>> {
+    if value.is_empty() {
+        return Some(None);
+    }
+    match parse(value) {
+        Ok(v) => Some(Some(v)),
+        Err(reason) => {
+            let what = reason.map_or_else(|| what.to_string(), |r| format!("{what} ({r})"));
+            errors.push(row.bad_value(h, column.unwrap_or(0), &what, expected, value));
+            None
+        }
+    }
 }
 
 /// `true/false`, `1/0`, `yes/no` in any case; empty means true (relations are directed by default).
