@@ -7,4 +7,5 @@
 
 pub mod analysis;
 pub mod graph;
+pub mod layout;
 pub mod util;
