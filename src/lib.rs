@@ -8,4 +8,5 @@
 pub mod analysis;
 pub mod graph;
 pub mod layout;
+pub mod render;
 pub mod util;

@@ -1,0 +1,287 @@
+//! Writes every chart of the render module, drawn from plausible made-up inputs, to a directory.
+//!
+//! Usage: `cargo run --release --example render_samples -- OUT_DIR`
+//!
+//! The inputs are fictional: a 25-node influence network of states, outlets, candidates,
+//! officials, agencies and campaigns with signed arcs, and a 2,000-node random network with
+//! planted communities.
+
+use powermap::graph::Csr;
+use powermap::layout::{forceatlas2, Fa2Options};
+use powermap::render::network::node_size_fractions;
+use powermap::render::theme::{EntityKind, Sign};
+use powermap::render::{self, NetArc, NetNode, NetworkChart, NodeGroup, Size};
+use powermap::util::rng::SeededRng;
+use std::path::{Path, PathBuf};
+
+fn main() {
+    let Some(dir) = std::env::args().nth(1).map(PathBuf::from) else {
+        eprintln!("usage: render_samples OUT_DIR");
+        std::process::exit(2);
+    };
+    if let Err(e) = run(&dir) {
+        eprintln!("render_samples: {e}");
+        std::process::exit(1);
+    }
+}
+
+fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+    std::fs::create_dir_all(dir)?;
+    let size = Size::default();
+    let small = small_network();
+    let img = render::render_network(&small, size)?;
+    report(dir, "network_small.png", &img.png, &img.labels_skipped)?;
+    let big = big_network();
+    let img = render::render_network(&big, size)?;
+    report(dir, "network_2000.png", &img.png, &img.labels_skipped)?;
+    Ok(())
+}
+
+fn report(dir: &Path, name: &str, png: &[u8], skipped: &[String]) -> std::io::Result<()> {
+    std::fs::write(dir.join(name), png)?;
+    if skipped.is_empty() {
+        println!("{name}: {} bytes", png.len());
+    } else {
+        println!(
+            "{name}: {} bytes, labels skipped: {}",
+            png.len(),
+            skipped.join(", ")
+        );
+    }
+    Ok(())
+}
+
+/// The fictional entities of the small network.
+const ENTITIES: [(&str, EntityKind); 25] = [
+    ("Republic of Veloria", EntityKind::State),
+    ("Kingdom of Astoria", EntityKind::State),
+    ("Federation of Norland", EntityKind::State),
+    ("Veloria Today", EntityKind::Outlet),
+    ("The Astorian Herald", EntityKind::Outlet),
+    ("Channel 9 News", EntityKind::Outlet),
+    ("Northern Wire", EntityKind::Outlet),
+    ("Free Voice Radio", EntityKind::Outlet),
+    ("Maria Delgado", EntityKind::Candidate),
+    ("Tomas Reyes", EntityKind::Candidate),
+    ("Elena Kovac", EntityKind::Candidate),
+    ("Interior Minister Hale", EntityKind::Official),
+    ("Ambassador Ito", EntityKind::Official),
+    ("Senator Brandt", EntityKind::Official),
+    ("Mayor Oduya", EntityKind::Official),
+    ("Veloria State Security Service", EntityKind::Agency),
+    ("Astoria Election Commission", EntityKind::Agency),
+    ("Norland Cyber Directorate", EntityKind::Agency),
+    ("Media Oversight Office", EntityKind::Agency),
+    ("#SaveTheVote", EntityKind::Campaign),
+    ("Operation Lighthouse", EntityKind::Campaign),
+    ("Delgado for President", EntityKind::Campaign),
+    ("Truth Brigade", EntityKind::Campaign),
+    ("Reyes 2026", EntityKind::Campaign),
+    ("Clean Air Coalition", EntityKind::Campaign),
+];
+
+/// Signed, weighted arcs among [`ENTITIES`].
+const ARCS: [(usize, usize, f64, Sign); 52] = [
+    (0, 3, 5.0, Sign::Supportive),
+    (0, 15, 6.0, Sign::Supportive),
+    (0, 20, 4.0, Sign::Supportive),
+    (0, 9, 3.0, Sign::Supportive),
+    (0, 1, 4.0, Sign::Hostile),
+    (0, 2, 2.0, Sign::Hostile),
+    (15, 20, 5.0, Sign::Supportive),
+    (15, 22, 3.0, Sign::Supportive),
+    (20, 8, 4.0, Sign::Hostile),
+    (20, 16, 3.0, Sign::Hostile),
+    (20, 5, 2.0, Sign::Supportive),
+    (22, 8, 3.0, Sign::Hostile),
+    (22, 7, 2.0, Sign::Hostile),
+    (3, 9, 4.0, Sign::Supportive),
+    (3, 8, 3.0, Sign::Hostile),
+    (3, 1, 2.0, Sign::Hostile),
+    (5, 9, 2.0, Sign::Supportive),
+    (5, 10, 1.0, Sign::Neutral),
+    (1, 4, 4.0, Sign::Supportive),
+    (1, 16, 5.0, Sign::Supportive),
+    (1, 12, 3.0, Sign::Supportive),
+    (1, 0, 3.0, Sign::Hostile),
+    (1, 8, 2.0, Sign::Supportive),
+    (4, 8, 3.0, Sign::Supportive),
+    (4, 9, 2.0, Sign::Hostile),
+    (4, 0, 2.0, Sign::Hostile),
+    (12, 2, 2.0, Sign::Neutral),
+    (12, 0, 1.0, Sign::Neutral),
+    (16, 19, 2.0, Sign::Supportive),
+    (19, 8, 2.0, Sign::Supportive),
+    (19, 22, 2.0, Sign::Hostile),
+    (21, 8, 5.0, Sign::Supportive),
+    (8, 21, 3.0, Sign::Supportive),
+    (8, 9, 4.0, Sign::Hostile),
+    (9, 8, 4.0, Sign::Hostile),
+    (23, 9, 5.0, Sign::Supportive),
+    (9, 23, 2.0, Sign::Supportive),
+    (9, 11, 2.0, Sign::Supportive),
+    (11, 15, 3.0, Sign::Supportive),
+    (11, 18, 3.0, Sign::Supportive),
+    (18, 7, 4.0, Sign::Hostile),
+    (18, 6, 2.0, Sign::Hostile),
+    (2, 6, 4.0, Sign::Supportive),
+    (2, 17, 5.0, Sign::Supportive),
+    (2, 10, 3.0, Sign::Supportive),
+    (17, 0, 3.0, Sign::Hostile),
+    (17, 20, 4.0, Sign::Hostile),
+    (6, 10, 3.0, Sign::Supportive),
+    (13, 10, 2.0, Sign::Supportive),
+    (13, 24, 1.0, Sign::Neutral),
+    (14, 24, 2.0, Sign::Supportive),
+    (7, 14, 1.0, Sign::Neutral),
+];
+
+/// Power-iteration PageRank (damping 0.85, dangling mass spread uniformly) on weighted arcs.
+fn pagerank(g: &Csr) -> Vec<f64> {
+    let n = g.node_count();
+    let mut pr = vec![1.0 / n as f64; n];
+    let out_w: Vec<f64> = (0..n).map(|u| g.out_weights(u).iter().sum()).collect();
+    for _ in 0..100 {
+        let dangling: f64 = (0..n).filter(|&u| out_w[u] == 0.0).map(|u| pr[u]).sum();
+        let mut next = vec![(0.15 + 0.85 * dangling) / n as f64; n];
+        for (u, v, w) in g.arcs() {
+            next[v] += 0.85 * pr[u] * w / out_w[u];
+            if !g.is_directed() {
+                next[u] += 0.85 * pr[v] * w / out_w[v];
+            }
+        }
+        pr = next;
+    }
+    pr
+}
+
+fn small_network() -> NetworkChart {
+    let arcs: Vec<(u32, u32, f64)> = ARCS
+        .iter()
+        .map(|&(u, v, w, _)| (u as u32, v as u32, w))
+        .collect();
+    let g = Csr::from_arcs(ENTITIES.len(), true, &arcs);
+    let pr = pagerank(&g);
+    let sizes = node_size_fractions(&pr, Size::default());
+    let pos = forceatlas2(
+        &g,
+        &Fa2Options {
+            node_sizes: Some(&sizes),
+            ..Fa2Options::for_graph(g.node_count())
+        },
+    );
+    let kinds: Vec<EntityKind> = {
+        let mut k: Vec<EntityKind> = ENTITIES.iter().map(|e| e.1).collect();
+        k.sort();
+        k.dedup();
+        k
+    };
+    NetworkChart {
+        title: "Influence map — Veloria election 2026 (all relations)".to_string(),
+        subtitle: "25 entities, 52 relations; positions by ForceAtlas2, colour by entity type"
+            .to_string(),
+        note: "Fictional data generated for illustration.".to_string(),
+        truncated_from: None,
+        directed: true,
+        curved: true,
+        group_title: "Entity type".to_string(),
+        groups: kinds.iter().map(|&k| NodeGroup::kind(k)).collect(),
+        nodes: ENTITIES
+            .iter()
+            .enumerate()
+            .map(|(i, (name, kind))| NetNode {
+                label: name.to_string(),
+                x: pos[i][0],
+                y: pos[i][1],
+                pagerank: pr[i],
+                group: kinds.iter().position(|k| k == kind).unwrap_or(0),
+            })
+            .collect(),
+        arcs: ARCS
+            .iter()
+            .map(|&(u, v, w, sign)| NetArc {
+                source: u,
+                target: v,
+                weight: w,
+                sign,
+            })
+            .collect(),
+        label_top: 25,
+    }
+}
+
+/// A random network: 2,000 nodes in 12 planted communities, heavy-tailed degrees.
+fn big_network() -> NetworkChart {
+    let n = 2000usize;
+    let k = 12usize;
+    let mut rng = SeededRng::new(11);
+    let community: Vec<usize> = (0..n).map(|i| i * k / n).collect();
+    let mut set = std::collections::BTreeSet::new();
+    while set.len() < 6000 {
+        let c = rng.below(k);
+        let span = n / k;
+        let r = rng.next_f64();
+        let u = c * span + ((r * r * r) * span as f64) as usize;
+        let v = if rng.next_f64() < 0.88 {
+            let r = rng.next_f64();
+            c * span + ((r * r) * span as f64) as usize
+        } else {
+            rng.below(n)
+        };
+        if u != v && u < n && v < n {
+            set.insert((u as u32, v as u32));
+        }
+    }
+    let arcs: Vec<(u32, u32, f64)> = set
+        .iter()
+        .map(|&(u, v)| (u, v, 1.0 + rng.below(5) as f64))
+        .collect();
+    let g = Csr::from_arcs(n, true, &arcs);
+    let pr = pagerank(&g);
+    let sizes = node_size_fractions(&pr, Size::default());
+    let pos = forceatlas2(
+        &g,
+        &Fa2Options {
+            node_sizes: Some(&sizes),
+            ..Fa2Options::for_graph(n)
+        },
+    );
+    let signs = [
+        Sign::Hostile,
+        Sign::Supportive,
+        Sign::Supportive,
+        Sign::Neutral,
+    ];
+    NetworkChart {
+        title: "Influence map — synthetic network (communities)".to_string(),
+        subtitle: "Random graph with 12 planted communities; colour by community".to_string(),
+        note: String::new(),
+        truncated_from: Some(12_345),
+        directed: true,
+        curved: true,
+        group_title: "Community".to_string(),
+        groups: (0..k)
+            .map(|c| NodeGroup::community(c, format!("Community {}", c + 1)))
+            .collect(),
+        nodes: (0..n)
+            .map(|i| NetNode {
+                label: format!("Entity {i}"),
+                x: pos[i][0],
+                y: pos[i][1],
+                pagerank: pr[i],
+                group: community[i],
+            })
+            .collect(),
+        arcs: arcs
+            .iter()
+            .enumerate()
+            .map(|(i, &(u, v, w))| NetArc {
+                source: u as usize,
+                target: v as usize,
+                weight: w,
+                sign: signs[i % signs.len()],
+            })
+            .collect(),
+        label_top: 30,
+    }
+}
