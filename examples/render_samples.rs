@@ -34,7 +34,175 @@ fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
     let big = big_network();
     let img = render::render_network(&big, size)?;
     report(dir, "network_2000.png", &img.png, &img.labels_skipped)?;
+    report(dir, "bars.png", &render::render_bars(&bars(), size)?, &[])?;
+    report(
+        dir,
+        "communities.png",
+        &render::render_communities(&communities(), size)?,
+        &[],
+    )?;
+    report(
+        dir,
+        "heatmap.png",
+        &render::render_heatmap(&heatmap(), size)?,
+        &[],
+    )?;
+    let degrees = render::DegreesChart {
+        title: "Degree distribution — synthetic network".to_string(),
+        subtitle: "Complementary cumulative distribution of in- and out-degrees, 2,000 nodes"
+            .to_string(),
+        note: String::new(),
+        series: degree_series(&big),
+    };
+    report(
+        dir,
+        "degrees.png",
+        &render::render_degrees(&degrees, size)?,
+        &[],
+    )?;
+    let monthly = timeline(render::Granularity::Month);
+    report(
+        dir,
+        "timeline_monthly.png",
+        &render::render_timeline(&monthly, size)?,
+        &[],
+    )?;
+    let daily = timeline(render::Granularity::Day);
+    report(
+        dir,
+        "timeline_daily.png",
+        &render::render_timeline(&daily, size)?,
+        &[],
+    )?;
     Ok(())
+}
+
+/// Unweighted betweenness (Brandes 2001) of a small directed graph.
+fn betweenness(g: &Csr) -> Vec<f64> {
+    let n = g.node_count();
+    let mut bc = vec![0.0; n];
+    for s in 0..n {
+        let mut stack = Vec::new();
+        let mut preds: Vec<Vec<usize>> = vec![Vec::new(); n];
+        let mut sigma = vec![0.0; n];
+        let mut dist = vec![-1i64; n];
+        sigma[s] = 1.0;
+        dist[s] = 0;
+        let mut queue = std::collections::VecDeque::from([s]);
+        while let Some(v) = queue.pop_front() {
+            stack.push(v);
+            for &w in g.out_neighbors(v) {
+                let w = w as usize;
+                if dist[w] < 0 {
+                    dist[w] = dist[v] + 1;
+                    queue.push_back(w);
+                }
+                if dist[w] == dist[v] + 1 {
+                    sigma[w] += sigma[v];
+                    preds[w].push(v);
+                }
+            }
+        }
+        let mut delta = vec![0.0; n];
+        while let Some(w) = stack.pop() {
+            for &v in &preds[w] {
+                delta[v] += sigma[v] / sigma[w] * (1.0 + delta[w]);
+            }
+            if w != s {
+                bc[w] += delta[w];
+            }
+        }
+    }
+    bc
+}
+
+fn bars() -> render::BarsChart {
+    let arcs: Vec<(u32, u32, f64)> = ARCS
+        .iter()
+        .map(|&(u, v, w, _)| (u as u32, v as u32, w))
+        .collect();
+    let g = Csr::from_arcs(ENTITIES.len(), true, &arcs);
+    let pr = pagerank(&g);
+    let bc = betweenness(&g);
+    let panel = |title: &str, axis: &str, values: &[f64]| {
+        let mut items: Vec<render::BarItem> = ENTITIES
+            .iter()
+            .zip(values)
+            .map(|(&(name, kind), &value)| render::BarItem {
+                label: name.to_string(),
+                kind,
+                value,
+            })
+            .collect();
+        items.sort_by(|a, b| b.value.total_cmp(&a.value));
+        items.truncate(15);
+        render::BarPanel {
+            title: title.to_string(),
+            axis_label: axis.to_string(),
+            items,
+        }
+    };
+    render::BarsChart {
+        title: "Most influential entities — Veloria election 2026".to_string(),
+        subtitle: "Top 15 by weighted PageRank and by betweenness centrality".to_string(),
+        note: "Fictional data generated for illustration.".to_string(),
+        panels: vec![
+            panel("Top 15 by PageRank", "PageRank", &pr),
+            panel("Top 15 by betweenness", "Betweenness (shortest paths)", &bc),
+        ],
+    }
+}
+
+fn communities() -> render::CommunitiesChart {
+    let mut rng = SeededRng::new(5);
+    let kinds = [
+        EntityKind::State,
+        EntityKind::Outlet,
+        EntityKind::Candidate,
+        EntityKind::Official,
+        EntityKind::Agency,
+        EntityKind::Campaign,
+        EntityKind::Person,
+        EntityKind::Other,
+    ];
+    let tops = [
+        "Republic of Veloria",
+        "The Astorian Herald",
+        "Veloria State Security Service",
+        "Operation Lighthouse",
+        "Maria Delgado",
+        "Federation of Norland",
+        "Channel 9 News",
+        "Clean Air Coalition",
+        "Senator Brandt",
+        "Media Oversight Office",
+        "Free Voice Radio",
+        "Northern Wire",
+    ];
+    let communities = tops
+        .iter()
+        .enumerate()
+        .map(|(i, top)| {
+            let size = 400.0 / (1.0 + i as f64 * 0.45);
+            let counts = kinds
+                .iter()
+                .map(|&k| (k, (size * rng.next_f64() * 0.3).round()))
+                .filter(|&(_, v)| v > 0.0)
+                .collect();
+            render::CommunityBar {
+                name: format!("C{}", i + 1),
+                top_member: top.to_string(),
+                counts,
+            }
+        })
+        .collect();
+    render::CommunitiesChart {
+        title: "Communities — synthetic network".to_string(),
+        subtitle: "Members of the 12 largest communities (Louvain) by entity type; labelled by the member with the highest PageRank".to_string(),
+        note: "31 smaller communities (143 members) not shown.".to_string(),
+        axis_label: "Members".to_string(),
+        communities,
+    }
 }
 
 fn report(dir: &Path, name: &str, png: &[u8], skipped: &[String]) -> std::io::Result<()> {
@@ -284,4 +452,141 @@ fn big_network() -> NetworkChart {
             .collect(),
         label_top: 30,
     }
+}
+
+fn heatmap() -> render::HeatmapChart {
+    let groups = [
+        "Veloria government",
+        "Astoria government",
+        "Norland government",
+        "Pro-Delgado media",
+        "Pro-Reyes media",
+        "Independent media",
+        "Delgado camp",
+        "Reyes camp",
+    ];
+    // Two camps: 0, 4, 7 against 1, 3, 6; 2 and 5 in between.
+    let side = [1i32, -1, 0, -1, 1, 0, -1, 1];
+    let mut rng = SeededRng::new(3);
+    let n = groups.len();
+    let mut hostile = vec![vec![0.0; n]; n];
+    let mut supportive = vec![vec![0.0; n]; n];
+    for i in 0..n {
+        for j in 0..n {
+            let same = side[i] * side[j];
+            let noise = rng.below(4) as f64;
+            hostile[i][j] = match same {
+                -1 => 8.0 + 3.0 * noise,
+                0 => noise,
+                _ => (noise - 2.0).max(0.0),
+            };
+            supportive[i][j] = match same {
+                1 => 6.0 + 4.0 * noise,
+                0 => noise,
+                _ => (noise - 2.0).max(0.0),
+            };
+        }
+    }
+    render::HeatmapChart {
+        title: "Blocs — who attacks and who supports whom".to_string(),
+        subtitle: "Relations between groups of entities, Veloria election 2026".to_string(),
+        note: "Fictional data generated for illustration.".to_string(),
+        groups: groups.iter().map(|g| g.to_string()).collect(),
+        hostile,
+        supportive,
+        value_label: "relations".to_string(),
+        row_title: "From (source group)".to_string(),
+        col_title: "To (target group)".to_string(),
+    }
+}
+
+fn timeline(granularity: render::Granularity) -> render::TimelineChart {
+    use render::{Date, Granularity, Period, TimelineEvent};
+    let mut rng = SeededRng::new(9);
+    let series = ["Coverage", "Endorsement", "Funding", "Attack", "Sanction"];
+    let starts: Vec<Date> = match granularity {
+        Granularity::Month => (0..30)
+            .map(|i| Date::new(2024 + (i + 6) / 12, ((i + 6) % 12 + 1) as u32, 1))
+            .collect(),
+        Granularity::Day => {
+            let lengths = [31, 28, 31, 30];
+            let mut v = Vec::new();
+            for (m, &len) in lengths.iter().enumerate() {
+                for d in 1..=len {
+                    v.push(Date::new(2026, m as u32 + 1, d));
+                }
+            }
+            v
+        }
+    };
+    let election = Date::new(2026, 3, 1).days();
+    let periods = starts
+        .iter()
+        .map(|&start| {
+            // Activity rises towards the election and spikes after the leak.
+            let to_election = (election - start.days()).abs() as f64;
+            let scale: f64 = match granularity {
+                Granularity::Month => 30.0,
+                Granularity::Day => 1.0,
+            };
+            let heat = 1.0 + 4.0 * (-to_election / (120.0 * scale.sqrt())).exp();
+            let counts = (0..series.len())
+                .map(|k| {
+                    let base = [6.0, 3.0, 2.0, 4.0, 0.6][k] * heat * scale.sqrt() / 3.0;
+                    (base * (0.6 + 0.8 * rng.next_f64())).round()
+                })
+                .collect();
+            Period { start, counts }
+        })
+        .collect();
+    let ev = |y, m, d, label: &str| TimelineEvent {
+        date: Date::new(y, m, d),
+        label: label.to_string(),
+    };
+    render::TimelineChart {
+        title: "Relations over time — Veloria election 2026".to_string(),
+        subtitle: match granularity {
+            Granularity::Month => "Relations recorded per month, by relation type",
+            Granularity::Day => "Relations recorded per day, January to April 2026",
+        }
+        .to_string(),
+        note: "Fictional data generated for illustration.".to_string(),
+        granularity,
+        series: series.iter().map(|s| s.to_string()).collect(),
+        periods,
+        events: vec![
+            ev(2025, 2, 10, "Delgado campaign launch"),
+            ev(2025, 9, 15, "First debate"),
+            ev(2025, 10, 2, "Minister's e-mails leaked"),
+            ev(2026, 1, 20, "Norland sanctions Veloria Today"),
+            ev(2026, 1, 24, "Troll network exposed"),
+            ev(2026, 3, 1, "Election day"),
+            ev(2026, 3, 22, "Run-off"),
+            ev(2026, 4, 2, "Results certified"),
+        ],
+        y_label: match granularity {
+            Granularity::Month => "Relations per month",
+            Granularity::Day => "Relations per day",
+        }
+        .to_string(),
+    }
+}
+
+fn degree_series(chart: &NetworkChart) -> Vec<render::DegreeSeries> {
+    let n = chart.nodes.len();
+    let (mut din, mut dout) = (vec![0u64; n], vec![0u64; n]);
+    for a in &chart.arcs {
+        dout[a.source] += 1;
+        din[a.target] += 1;
+    }
+    vec![
+        render::DegreeSeries {
+            label: "In-degree".to_string(),
+            degrees: din,
+        },
+        render::DegreeSeries {
+            label: "Out-degree".to_string(),
+            degrees: dout,
+        },
+    ]
 }

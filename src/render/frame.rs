@@ -108,7 +108,10 @@ impl Legend {
             p.text(&p.fit_text(&self.header, &hf, max_w), x, cy, &hf)?;
             cy += row;
         }
-        let fit = (((y + max_h - cy) / row).floor().max(0.0) as usize).min(self.entries.len());
+        let fit = (((y + max_h - (cy - row / 2.0)) / row + 1e-9)
+            .floor()
+            .max(0.0) as usize)
+            .min(self.entries.len());
         let shown = if fit < self.entries.len() {
             fit.saturating_sub(1)
         } else {

@@ -7,14 +7,25 @@
 //! gives byte-identical PNGs.
 
 mod axis;
+pub mod bars;
 mod canvas;
+pub mod communities;
+pub mod degrees;
 mod frame;
+mod hbar;
+pub mod heatmap;
 mod labels;
 pub mod network;
 pub mod theme;
+pub mod timeline;
 
+pub use bars::{render_bars, BarItem, BarPanel, BarsChart};
 pub use canvas::register_fonts;
+pub use communities::{render_communities, CommunitiesChart, CommunityBar};
+pub use degrees::{render_degrees, DegreeSeries, DegreesChart};
+pub use heatmap::{render_heatmap, HeatmapChart};
 pub use network::{render_network, NetArc, NetNode, NetworkChart, NetworkImage, NodeGroup};
+pub use timeline::{render_timeline, Date, Granularity, Period, TimelineChart, TimelineEvent};
 
 /// Errors raised while drawing or encoding a chart.
 #[derive(Debug, thiserror::Error)]
