@@ -1,6 +1,6 @@
 //! Writes every chart of the render module, drawn from plausible made-up inputs, to a directory.
 //!
-//! Usage: `cargo run --release --example render_samples -- OUT_DIR`
+//! Usage: `cargo run --release --example render_samples -- OUT_DIR [WIDTHxHEIGHT]`
 //!
 //! The inputs are fictional: a 25-node influence network of states, outlets, candidates,
 //! officials, agencies and campaigns with signed arcs, and a 2,000-node random network with
@@ -19,15 +19,21 @@ fn main() {
         eprintln!("usage: render_samples OUT_DIR");
         std::process::exit(2);
     };
-    if let Err(e) = run(&dir) {
+    let size = std::env::args()
+        .nth(2)
+        .and_then(|a| {
+            let (w, h) = a.split_once('x')?;
+            Some(Size::new(w.parse().ok()?, h.parse().ok()?))
+        })
+        .unwrap_or_default();
+    if let Err(e) = run(&dir, size) {
         eprintln!("render_samples: {e}");
         std::process::exit(1);
     }
 }
 
-fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
+fn run(dir: &Path, size: Size) -> Result<(), Box<dyn std::error::Error>> {
     std::fs::create_dir_all(dir)?;
-    let size = Size::default();
     let small = small_network();
     let img = render::render_network(&small, size)?;
     report(dir, "network_small.png", &img.png, &img.labels_skipped)?;
@@ -60,6 +66,7 @@ fn run(dir: &Path) -> Result<(), Box<dyn std::error::Error>> {
         &render::render_degrees(&degrees, size)?,
         &[],
     )?;
+    report(dir, "bump.png", &render::render_bump(&bump(), size)?, &[])?;
     let monthly = timeline(render::Granularity::Month);
     report(
         dir,
@@ -589,4 +596,46 @@ fn degree_series(chart: &NetworkChart) -> Vec<render::DegreeSeries> {
             degrees: dout,
         },
     ]
+}
+
+fn bump() -> render::BumpChart {
+    let windows: Vec<String> = [
+        "2025 Q1", "2025 Q2", "2025 Q3", "2025 Q4", "2026 Q1", "2026 Q2",
+    ]
+    .iter()
+    .map(|w| w.to_string())
+    .collect();
+    // Scores drift over the windows; the ranking of each window is drawn.
+    let mut rng = SeededRng::new(21);
+    let picked = [0usize, 1, 3, 4, 8, 9, 10, 11, 15, 19, 20, 21];
+    let mut score: Vec<f64> = picked.iter().map(|_| rng.next_f64()).collect();
+    let mut ranks = vec![Vec::new(); picked.len()];
+    for _ in 0..windows.len() {
+        let mut order: Vec<usize> = (0..picked.len()).collect();
+        order.sort_by(|&a, &b| score[b].total_cmp(&score[a]));
+        for (rank, &i) in order.iter().enumerate() {
+            let r = rank as u32 + 1;
+            ranks[i].push(if r <= 10 { Some(r) } else { None });
+        }
+        for v in &mut score {
+            *v += (rng.next_f64() - 0.5) * 0.5;
+        }
+    }
+    render::BumpChart {
+        title: "Rank trajectories — top 10 by PageRank per quarter".to_string(),
+        subtitle: "Veloria election 2026; entities outside the top 10 in a quarter leave the chart"
+            .to_string(),
+        note: "Fictional data generated for illustration.".to_string(),
+        windows,
+        series: picked
+            .iter()
+            .zip(ranks)
+            .map(|(&i, ranks)| render::BumpSeries {
+                label: ENTITIES[i].0.to_string(),
+                kind: ENTITIES[i].1,
+                ranks,
+            })
+            .collect(),
+        max_rank: 10,
+    }
 }

@@ -155,11 +155,6 @@ impl Legend {
         self.rows(p, s, x, y, width, true)
     }
 
-    /// Height [`Legend::draw_rows`] would use.
-    pub fn rows_height(&self, p: &Painter, s: f64, width: f64) -> f64 {
-        self.rows(p, s, 0.0, 0.0, width, false).unwrap_or(0.0)
-    }
-
     fn rows(
         &self,
         p: &Painter,

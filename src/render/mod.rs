@@ -8,6 +8,7 @@
 
 mod axis;
 pub mod bars;
+pub mod bump;
 mod canvas;
 pub mod communities;
 pub mod degrees;
@@ -20,6 +21,7 @@ pub mod theme;
 pub mod timeline;
 
 pub use bars::{render_bars, BarItem, BarPanel, BarsChart};
+pub use bump::{render_bump, BumpChart, BumpSeries};
 pub use canvas::register_fonts;
 pub use communities::{render_communities, CommunitiesChart, CommunityBar};
 pub use degrees::{render_degrees, DegreeSeries, DegreesChart};
