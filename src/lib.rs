@@ -8,9 +8,11 @@
 pub mod analysis;
 pub mod cli;
 pub mod graph;
+pub mod layout;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod render;
 pub mod report;
 pub mod synth;
 pub mod util;
