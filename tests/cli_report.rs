@@ -69,3 +69,70 @@ fn invalid_dataset_writes_nothing() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!out_dir.exists());
 }
+
+/// Decodes a PNG into (width, height, RGB pixels).
+fn decode(path: &std::path::Path) -> (u32, u32, Vec<[u8; 3]>) {
+    let decoder = png::Decoder::new(std::io::BufReader::new(std::fs::File::open(path).unwrap()));
+    let mut reader = decoder.read_info().unwrap();
+    let mut buf = vec![0; reader.output_buffer_size().unwrap()];
+    let info = reader.next_frame(&mut buf).unwrap();
+    let channels = info.color_type.samples();
+    let pixels = buf[..info.buffer_size()]
+        .chunks(channels)
+        .map(|p| [p[0], p[1], p[2]])
+        .collect();
+    (info.width, info.height, pixels)
+}
+
+#[test]
+fn charts_have_their_size_content_and_type_colours() {
+    let tmp = tempfile::tempdir().unwrap();
+    let dir = tmp.path().join("r");
+    assert_eq!(
+        report(
+            &dir,
+            &["--width", "1200", "--height", "900", "--color-by", "type"]
+        )
+        .status
+        .code(),
+        Some(0)
+    );
+    for name in [
+        "network.png",
+        "centrality.png",
+        "communities.png",
+        "blocs.png",
+        "timeline.png",
+        "degree-distribution.png",
+    ] {
+        let (w, h, px) = decode(&dir.join(name));
+        assert_eq!((w, h), (1200, 900), "{name}");
+        let distinct: std::collections::HashSet<[u8; 3]> = px.iter().copied().collect();
+        assert!(
+            distinct.len() > 50,
+            "{name} looks blank ({} colours)",
+            distinct.len()
+        );
+    }
+    // The legend colour of every entity type of the bundled case appears on the map and the bars.
+    use powermap::render::theme::EntityKind;
+    for name in ["network.png", "centrality.png"] {
+        let (_, _, px) = decode(&dir.join(name));
+        for kind in [
+            "state",
+            "outlet",
+            "candidate",
+            "official",
+            "agency",
+            "party",
+            "campaign",
+            "group",
+        ] {
+            let c = EntityKind::parse(kind).color();
+            assert!(
+                px.contains(&[c.0, c.1, c.2]),
+                "{name}: no pixel of the {kind} colour"
+            );
+        }
+    }
+}

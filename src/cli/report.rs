@@ -60,8 +60,9 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
         ReportError::ForeignFiles { .. } => CliError::Usage(e.to_string()),
         other => CliError::Failure(other.to_string()),
     };
-    let analysis = analyse(&loaded.dataset, &args.filters.filter(), &opts).map_err(fail)?;
-    let files = render(&loaded.dataset, &analysis, &opts).map_err(fail)?;
+    let filter = args.filters.filter();
+    let analysis = analyse(&loaded.dataset, &filter, &opts).map_err(fail)?;
+    let files = render(&loaded.dataset, &filter, &analysis, &opts).map_err(fail)?;
     write(&args.out, &files, args.force).map_err(fail)?;
     if !quiet {
         eprintln!("wrote {} files to {}", files.len(), args.out.display());

@@ -4,6 +4,7 @@
 //! findings, and renders them as named files in memory; [`write`] puts them in a directory, each
 //! file atomically, never touching files it did not write.
 
+pub mod charts;
 mod findings;
 mod markdown;
 pub mod tables;
@@ -201,10 +202,16 @@ pub fn analyse(
 /// The report's files, in memory: (file name, bytes), in writing order.
 pub fn render(
     dataset: &Dataset,
+    filter: &Filter,
     analysis: &Analysis,
     opts: &ReportOptions,
 ) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    let mut files = Vec::new();
+    let mut files = charts::charts(&charts::ChartContext {
+        dataset,
+        filter,
+        analysis,
+        opts,
+    })?;
     let partition = crate::analysis::community::Partition::from_labels(&analysis.community);
     let cent = tables::centrality_table(
         dataset,
