@@ -41,8 +41,8 @@ pub const THETA: f64 = 0.01;
 /// partition on every platform and thread count. `max_iterations = None` iterates until an
 /// iteration moves no node (`n_iterations=-1` in igraph and leidenalg); `Some(k)` stops after at
 /// most `k` iterations (`Some(0)` returns singletons). Every returned community induces a connected
-/// subgraph. On Zachary's karate club with modularity it finds the optimum (0.4198) for most
-/// seeds, within 0.001 of it for every seed.
+/// subgraph. On Zachary's karate club with modularity it finds the optimum (0.41979) for every
+/// seed tested (0..100); its spread over seeds on other graphs matches python-igraph's Leiden.
 ///
 /// Weights must be finite and non-negative ([`super::detect`] checks this).
 pub fn leiden(g: &Csr, quality: Quality, seed: u64, max_iterations: Option<usize>) -> Partition {
