@@ -33,8 +33,8 @@ pub fn power_law_sizes(
     sizes
 }
 
-/// A planted partition: blocks of the given sizes (nodes numbered block by block), about
-/// `n * avg_degree / 2` edges, each drawn from a uniformly random node `u` to a uniformly random
+/// A planted partition: blocks of the given sizes (nodes numbered block by block),
+/// `n * avg_degree / 2` distinct edges, each drawn from a uniformly random node `u` to a uniformly random
 /// other member of `u`'s block with probability `1 - mixing`, or to any random node otherwise.
 /// Duplicates and self-loops are dropped. Returns the undirected graph (unit weights) and the
 /// planted block of every node.
@@ -59,20 +59,28 @@ pub fn planted_partition(
     }
     let target = (n as f64 * avg_degree / 2.0) as usize;
     let mut edges: Vec<(u32, u32)> = Vec::with_capacity(target);
-    for _ in 0..target {
-        let u = rng.below(n);
-        let s = sizes[block[u] as usize];
-        let v = if rng.next_f64() >= mixing && s > 1 {
-            start[u] + rng.below(s)
-        } else {
-            rng.below(n)
-        };
-        if u != v {
-            edges.push((u.min(v) as u32, u.max(v) as u32));
+    // Draw the missing edges again after each deduplication, so the graph has exactly `target`
+    // edges (as long as the blocks can hold them).
+    for _ in 0..8 {
+        let missing = target - edges.len();
+        if missing == 0 {
+            break;
         }
+        for _ in 0..missing {
+            let u = rng.below(n);
+            let s = sizes[block[u] as usize];
+            let v = if rng.next_f64() >= mixing && s > 1 {
+                start[u] + rng.below(s)
+            } else {
+                rng.below(n)
+            };
+            if u != v {
+                edges.push((u.min(v) as u32, u.max(v) as u32));
+            }
+        }
+        edges.sort_unstable();
+        edges.dedup();
     }
-    edges.sort_unstable();
-    edges.dedup();
     let arcs: Vec<(u32, u32, f64)> = edges.into_iter().map(|(u, v)| (u, v, 1.0)).collect();
     (Csr::from_arcs(n, false, &arcs), block)
 }

@@ -137,3 +137,59 @@ fn one_level(
     }
     improved
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Two triangles joined by one edge, and a pendant node hanging off node 5.
+    fn graph() -> Csr {
+        Csr::from_arcs(
+            7,
+            false,
+            &[
+                (0, 1, 1.0),
+                (1, 2, 1.0),
+                (0, 2, 1.0),
+                (3, 4, 1.0),
+                (4, 5, 1.0),
+                (3, 5, 1.0),
+                (2, 3, 1.0),
+                (5, 6, 1.0),
+            ],
+        )
+    }
+
+    #[test]
+    fn finds_the_triangles() {
+        let p = louvain(&graph(), Quality::default(), DEFAULT_THRESHOLD, 5);
+        assert_eq!(p, Partition::from_labels(&[1, 1, 1, 0, 0, 0, 0]));
+    }
+
+    #[test]
+    fn same_seed_same_partition() {
+        let g = graph();
+        for seed in 0..20 {
+            let a = louvain(&g, Quality::default(), DEFAULT_THRESHOLD, seed);
+            assert_eq!(a, louvain(&g, Quality::default(), DEFAULT_THRESHOLD, seed));
+        }
+    }
+
+    #[test]
+    fn edgeless_graph_gives_singletons() {
+        let g = Csr::from_arcs(4, false, &[]);
+        assert_eq!(
+            louvain(&g, Quality::default(), DEFAULT_THRESHOLD, 1),
+            Partition::singletons(4)
+        );
+    }
+
+    #[test]
+    fn a_huge_threshold_stops_after_the_first_level() {
+        // The first level still runs and its partition is kept, as in NetworkX: every node ends
+        // up with at least one neighbour (no singletons remain on this graph).
+        let p = louvain(&graph(), Quality::default(), f64::INFINITY, 3);
+        assert!(p.count() < 7);
+        assert!(p.sizes().iter().all(|&s| s >= 2));
+    }
+}

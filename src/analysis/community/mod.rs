@@ -246,24 +246,31 @@ pub fn detect(g: &Csr, options: &CommunityOptions) -> Result<CommunityResult, Co
     if let Some((from, to, weight)) = g.arcs().find(|&(_, _, w)| !(w.is_finite() && w >= 0.0)) {
         return Err(CommunityError::InvalidWeight { from, to, weight });
     }
-    let undirected = g.to_undirected();
+    // Project only when needed: `to_undirected` clones an undirected graph.
+    let projected;
+    let undirected = if g.is_directed() {
+        projected = g.to_undirected();
+        &projected
+    } else {
+        g
+    };
     let partition = match options.algorithm {
         Algorithm::Leiden => leiden::leiden(
-            &undirected,
+            undirected,
             options.quality,
             options.seed,
             options.max_iterations,
         ),
         Algorithm::Louvain => louvain::louvain(
-            &undirected,
+            undirected,
             options.quality,
             louvain::DEFAULT_THRESHOLD,
             options.seed,
         ),
-        Algorithm::LabelPropagation => label_propagation::label_propagation(&undirected),
+        Algorithm::LabelPropagation => label_propagation::label_propagation(undirected),
     };
-    let modularity = quality::modularity(&undirected, partition.membership(), 1.0);
-    let quality = quality::quality(&undirected, partition.membership(), options.quality);
+    let modularity = quality::modularity(undirected, partition.membership(), 1.0);
+    let quality = quality::quality(undirected, partition.membership(), options.quality);
     Ok(CommunityResult {
         partition,
         modularity,
