@@ -21,8 +21,14 @@ fn decode(png: &[u8]) -> (u32, u32, Vec<[u8; 3]>) {
     (info.width, info.height, px)
 }
 
-/// Checks size, variety of colours and the presence of each colour in `must_have`.
-fn check(png: &[u8], size: Size, must_have: &[(Rgb, &str)]) {
+/// Checks size, variety of colours and the presence of each colour in `must_have`. With
+/// `POWERMAP_DUMP_DIR` set, also writes the PNG there (named after `name`) for a look.
+fn check(name: &str, png: &[u8], size: Size, must_have: &[(Rgb, &str)]) {
+    if let Some(dir) = std::env::var_os("POWERMAP_DUMP_DIR") {
+        let path =
+            std::path::Path::new(&dir).join(format!("{name}_{}x{}.png", size.width, size.height));
+        std::fs::write(path, png).expect("dump directory is writable");
+    }
     let (w, h, px) = decode(png);
     assert_eq!((w, h), (size.width, size.height));
     let distinct: HashSet<[u8; 3]> = px.iter().copied().collect();
@@ -132,13 +138,13 @@ fn kind_colours() -> Vec<(Rgb, &'static str)> {
 fn network_png() {
     let chart = network_chart();
     let img = render_network(&chart, SMALL).expect("renders");
-    check(&img.png, SMALL, &kind_colours());
+    check("network", &img.png, SMALL, &kind_colours());
     assert_eq!(img.labels_drawn + img.labels_skipped.len(), 12);
     assert!(img.labels_drawn >= 10, "skipped {:?}", img.labels_skipped);
     let again = render_network(&chart, SMALL).expect("renders");
     assert_eq!(img.png, again.png);
     let default = render_network(&chart, Size::default()).expect("renders");
-    check(&default.png, Size::default(), &kind_colours());
+    check("network", &default.png, Size::default(), &kind_colours());
     assert!(default.labels_skipped.is_empty());
 }
 
@@ -196,7 +202,7 @@ fn bars_png() {
         ],
     };
     let png = render_bars(&chart, SMALL).expect("renders");
-    check(&png, SMALL, &kind_colours());
+    check("bars", &png, SMALL, &kind_colours());
     assert_eq!(png, render_bars(&chart, SMALL).expect("renders"));
     assert!(render_bars(&BarsChart::default(), SMALL).is_ok());
 }
@@ -217,7 +223,7 @@ fn communities_png() {
             .collect(),
     };
     let png = render_communities(&chart, SMALL).expect("renders");
-    check(&png, SMALL, &kind_colours());
+    check("communities", &png, SMALL, &kind_colours());
     assert_eq!(png, render_communities(&chart, SMALL).expect("renders"));
 }
 
@@ -242,11 +248,8 @@ fn heatmap_png() {
     };
     let png = render_heatmap(&chart, SMALL).expect("renders");
     let strongest = |s: Sign| (theme::ramp(s, 1.0), s.label());
-    check(
-        &png,
-        SMALL,
-        &[strongest(Sign::Hostile), strongest(Sign::Supportive)],
-    );
+    let colours = [strongest(Sign::Hostile), strongest(Sign::Supportive)];
+    check("heatmap", &png, SMALL, &colours);
     assert_eq!(png, render_heatmap(&chart, SMALL).expect("renders"));
 }
 
@@ -282,7 +285,7 @@ fn timeline_png() {
     };
     let png = render_timeline(&chart, SMALL).expect("renders");
     let series = |i| (theme::community_color(i), "series");
-    check(&png, SMALL, &[series(0), series(1)]);
+    check("timeline", &png, SMALL, &[series(0), series(1)]);
     assert_eq!(png, render_timeline(&chart, SMALL).expect("renders"));
 }
 
@@ -306,7 +309,7 @@ fn degrees_png() {
     };
     let png = render_degrees(&chart, SMALL).expect("renders");
     let series = |i| (theme::community_color(i), "series");
-    check(&png, SMALL, &[series(0), series(1)]);
+    check("degrees", &png, SMALL, &[series(0), series(1)]);
     assert_eq!(png, render_degrees(&chart, SMALL).expect("renders"));
 }
 
@@ -329,7 +332,7 @@ fn bump_png() {
         max_rank: 6,
     };
     let png = render_bump(&chart, SMALL).expect("renders");
-    check(&png, SMALL, &kind_colours());
+    check("bump", &png, SMALL, &kind_colours());
     assert_eq!(png, render_bump(&chart, SMALL).expect("renders"));
 }
 
@@ -342,4 +345,28 @@ fn invalid_sizes_are_errors() {
     ));
     assert!(render_network(&NetworkChart::default(), Size::new(8000, 8000)).is_err());
     assert!(register_fonts().is_ok());
+}
+
+#[test]
+fn empty_inputs_render() {
+    assert!(render_network(&NetworkChart::default(), SMALL).is_ok());
+    assert!(render_bars(&BarsChart::default(), SMALL).is_ok());
+    assert!(render_communities(&CommunitiesChart::default(), SMALL).is_ok());
+    assert!(render_heatmap(&HeatmapChart::default(), SMALL).is_ok());
+    assert!(render_degrees(&DegreesChart::default(), SMALL).is_ok());
+    assert!(render_bump(&BumpChart::default(), SMALL).is_ok());
+    let timeline = TimelineChart {
+        title: String::new(),
+        subtitle: String::new(),
+        note: String::new(),
+        granularity: Granularity::Day,
+        series: Vec::new(),
+        periods: Vec::new(),
+        events: vec![TimelineEvent {
+            date: Date::new(2026, 1, 1),
+            label: "Nothing".to_string(),
+        }],
+        y_label: String::new(),
+    };
+    assert!(render_timeline(&timeline, SMALL).is_ok());
 }

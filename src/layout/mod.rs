@@ -1,8 +1,8 @@
 //! Node placement for drawings of the influence network.
 //!
-//! [`forceatlas2`] computes 2-D coordinates for every node of a [`crate::graph::Csr`]; the renderer
-//! ([`crate::render::network`]) fits them to the canvas, so the absolute scale of the coordinates
-//! carries no meaning, only their relative positions.
+//! [`forceatlas2()`] computes 2-D coordinates for every node of a [`crate::graph::Csr`]; the
+//! renderer ([`crate::render::network`]) fits them to the canvas, so the absolute scale of the
+//! coordinates carries no meaning, only their relative positions.
 
 pub mod forceatlas2;
 mod quadtree;

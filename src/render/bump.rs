@@ -129,11 +129,7 @@ fn draw(p: &Painter, c: &BumpChart) -> Result<(), RenderError> {
     let nf_size = (r * 1.05).min(font::SMALL * s);
     for sr in &c.series {
         let color = sr.kind.color();
-        let ink = if color.luminance() < 0.4 {
-            theme::BACKGROUND
-        } else {
-            theme::INK
-        };
+        let ink = theme::text_on(color);
         let nf = Font::new(nf_size, ink)
             .bold()
             .align(HAlign::Center, VAlign::Middle);

@@ -16,7 +16,7 @@ pub(crate) struct Row {
 }
 
 /// Draws a panel of `rows` (top to bottom) inside `area`. Values must be non-negative; others
-/// are drawn as zero.
+/// are drawn as zero. Segments of stacked bars show their own value when it fits inside.
 pub(crate) fn draw_panel(
     p: &Painter,
     s: f64,
@@ -73,6 +73,15 @@ pub(crate) fn draw_panel(
             let w = scale.map(clean(v)) - bx0;
             if w > 0.0 {
                 p.rect((x, cy - thick / 2.0, x + w, cy + thick / 2.0), c, 1.0)?;
+                if stacked {
+                    // The segment's own value, inside it when it fits.
+                    let ink = theme::text_on(c);
+                    let sf = Font::new(size * 0.9, ink).align(HAlign::Center, VAlign::Middle);
+                    let text = axis::format_value(clean(v));
+                    if p.text_width(&text, &sf) + 8.0 * s <= w && sf.line_height() <= thick {
+                        p.text(&text, x + w / 2.0, cy, &sf)?;
+                    }
+                }
                 if stacked && x > bx0 {
                     // A hairline separates adjacent segments of similar colours.
                     p.rect(

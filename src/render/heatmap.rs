@@ -141,11 +141,7 @@ fn draw(p: &Painter, c: &HeatmapChart) -> Result<(), RenderError> {
                     1.0,
                 )?;
                 if vf_size >= 7.0 {
-                    let ink = if color.luminance() < 0.33 {
-                        theme::BACKGROUND
-                    } else {
-                        theme::INK
-                    };
+                    let ink = theme::text_on(color);
                     let ink = if v == 0.0 { theme::AXIS } else { ink };
                     let vf = Font::new(vf_size, ink).align(HAlign::Center, VAlign::Middle);
                     let text = format_value(v);

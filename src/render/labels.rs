@@ -80,7 +80,7 @@ pub(crate) fn place(
                 .filter(|&&(c, r)| !(centred && c == req.at) && circle_hits(c, r, b))
                 .count();
             let cost = covered as f64 + penalty;
-            if best.as_ref().is_none_or(|bst| cost < bst.0) {
+            if best.as_ref().map_or(true, |bst| cost < bst.0) {
                 best = Some((cost, x, y, font, b));
             }
         }
@@ -93,4 +93,55 @@ pub(crate) fn place(
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::canvas::render;
+    use crate::render::theme::INK;
+    use crate::render::Size;
+
+    #[test]
+    fn crowded_labels_never_overlap_or_leave_bounds() {
+        let bounds = (20.0, 20.0, 580.0, 380.0);
+        // 60 nodes packed in a grid, the first ones near the edges.
+        let circles: Vec<((f64, f64), f64)> = (0..60)
+            .map(|i| {
+                let (col, row) = ((i % 10) as f64, (i / 10) as f64);
+                ((25.0 + col * 61.0, 25.0 + row * 70.0), 6.0)
+            })
+            .collect();
+        let requests: Vec<Request> = circles
+            .iter()
+            .enumerate()
+            .map(|(i, &(at, radius))| Request {
+                text: format!("Entity with label {i}"),
+                at,
+                radius,
+                font: Font::new(13.0, INK),
+            })
+            .collect();
+        let (_, (placed, boxes)) = render(Size::new(600, 400), |p| {
+            let placed = place(p, &requests, &circles, bounds, 1.0);
+            let boxes: Vec<BoxF> = requests
+                .iter()
+                .zip(&placed)
+                .filter_map(|(r, spot)| spot.map(|(x, y, f)| p.text_box(&r.text, x, y, &f)))
+                .collect();
+            Ok((placed, boxes))
+        })
+        .expect("renders");
+        assert!(placed.iter().any(|s| s.is_some()));
+        assert!(
+            placed.iter().any(|s| s.is_none()),
+            "the grid is too crowded for all"
+        );
+        for (i, a) in boxes.iter().enumerate() {
+            assert!(a.0 >= bounds.0 && a.1 >= bounds.1 && a.2 <= bounds.2 && a.3 <= bounds.3);
+            for b in &boxes[i + 1..] {
+                assert!(!overlaps(*a, *b), "{a:?} overlaps {b:?}");
+            }
+        }
+    }
 }

@@ -133,9 +133,10 @@ pub fn node_size_fractions(pageranks: &[f64], size: Size) -> Vec<f64> {
 
 /// Draws the influence map. O((n + m) + L * C * n) for L labels and C candidate positions.
 ///
-/// Arcs are drawn first (lightest weights first), then nodes from largest to smallest, then
-/// labels with a white halo, placed greedily in PageRank order at the first free position
-/// around their node (see `labels`).
+/// The layout is rotated so its longest extent follows the longer side of the plot, then scaled
+/// uniformly to fit. Arcs are drawn first (lightest weights first), then nodes from largest to
+/// smallest, then labels with a white halo, placed greedily in PageRank order at the cheapest
+/// free position around their node (see `labels`).
 pub fn render_network(chart: &NetworkChart, size: Size) -> Result<NetworkImage, RenderError> {
     let (png, (drawn, skipped)) = render(size, |p| draw(p, chart))?;
     Ok(NetworkImage {
@@ -191,7 +192,27 @@ fn draw(p: &Painter, c: &NetworkChart) -> Result<(usize, Vec<String>), RenderErr
     let (pw, ph) = (plot.2 - plot.0, plot.3 - plot.1);
     let pr: Vec<f64> = c.nodes.iter().map(|n| n.pagerank).collect();
     let r = radii(&pr, pw * ph, 2.0 * s, 0.055 * pw.min(ph));
-    let pos = fit(c, &ok, &r, plot, 6.0 * s);
+    let mut top: Vec<usize> = (0..c.nodes.len()).filter(|&i| ok[i]).collect();
+    let prk = |i: usize| if pr[i].is_finite() { pr[i] } else { 0.0 };
+    top.sort_by(|&i, &j| prk(j).total_cmp(&prk(i)).then(i.cmp(&j)));
+    top.truncate(c.label_top);
+    let label_font = |rank: usize| {
+        if rank < 3 {
+            Font::new(font::LABEL * 1.08 * s, theme::INK).bold()
+        } else {
+            Font::new(font::SMALL * s, theme::INK)
+        }
+    };
+    // Labelled nodes reserve half their label's width on each side, so that even at the edge
+    // of the drawing their label fits above or below them.
+    let mut half_w = r.clone();
+    for (rank, &i) in top.iter().enumerate() {
+        let w = p
+            .text_width(&c.nodes[i].label, &label_font(rank))
+            .min(0.25 * pw);
+        half_w[i] = half_w[i].max(w / 2.0 + 3.0 * s);
+    }
+    let pos = fit(c, &ok, (&half_w, &r), plot, 6.0 * s);
 
     // Arcs, lightest first.
     let wmax = c
@@ -251,11 +272,7 @@ fn draw(p: &Painter, c: &NetworkChart) -> Result<(usize, Vec<String>), RenderErr
     }
 
     // Labels of the top nodes, in PageRank order.
-    let mut top: Vec<usize> = (0..c.nodes.len()).filter(|&i| ok[i]).collect();
-    let prk = |i: usize| if pr[i].is_finite() { pr[i] } else { 0.0 };
-    top.sort_by(|&i, &j| prk(j).total_cmp(&prk(i)).then(i.cmp(&j)));
-    top.truncate(c.label_top);
-    let circles: Vec<((f64, f64), f64)> = (0..c.nodes.len())
+    let circles: Vec<Circle> = (0..c.nodes.len())
         .filter(|&i| ok[i])
         .map(|i| (pos[i], r[i]))
         .collect();
@@ -267,11 +284,7 @@ fn draw(p: &Painter, c: &NetworkChart) -> Result<(usize, Vec<String>), RenderErr
             text: c.nodes[i].label.clone(),
             at: pos[i],
             radius: r[i],
-            font: if rank < 3 {
-                Font::new(font::LABEL * 1.08 * s, theme::INK).bold()
-            } else {
-                Font::new(font::SMALL * s, theme::INK)
-            },
+            font: label_font(rank),
         })
         .collect();
     let bounds = (plot.0, f.body.1 - 4.0 * s, plot.2 + 24.0 * s, plot.3);
@@ -334,8 +347,44 @@ fn legends(c: &NetworkChart) -> (Vec<Legend>, Vec<&'static str>) {
     (out, vec!["Node area ∝ PageRank", "Arc width ∝ √weight"])
 }
 
-/// Maps layout positions into `plot` (uniform scale, centred) so that every circle fits.
-fn fit(c: &NetworkChart, ok: &[bool], r: &[f64], plot: BoxF, pad: f64) -> Vec<(f64, f64)> {
+/// Rotates the layout so that its principal axis (largest variance) lies along the longer side
+/// of the plot: a layout's orientation carries no meaning, and this fills the page best.
+fn orient(c: &NetworkChart, idx: &[usize], landscape: bool) -> Vec<(f64, f64)> {
+    let mut out = vec![(0.0, 0.0); c.nodes.len()];
+    let n = idx.len().max(1) as f64;
+    let mx = idx.iter().map(|&i| c.nodes[i].x).sum::<f64>() / n;
+    let my = idx.iter().map(|&i| c.nodes[i].y).sum::<f64>() / n;
+    let (mut sxx, mut syy, mut sxy) = (0.0, 0.0, 0.0);
+    for &i in idx {
+        let (dx, dy) = (c.nodes[i].x - mx, c.nodes[i].y - my);
+        sxx += dx * dx;
+        syy += dy * dy;
+        sxy += dx * dy;
+    }
+    let major = 0.5 * (2.0 * sxy).atan2(sxx - syy);
+    let target = if landscape {
+        0.0
+    } else {
+        std::f64::consts::FRAC_PI_2
+    };
+    let (sin, cos) = (target - major).sin_cos();
+    for &i in idx {
+        let (dx, dy) = (c.nodes[i].x - mx, c.nodes[i].y - my);
+        out[i] = (dx * cos - dy * sin, dx * sin + dy * cos);
+    }
+    out
+}
+
+/// Maps layout positions into `plot` (rotated by [`orient`], uniform scale, centred) so that
+/// every node fits, node `i` needing `rx[i]` pixels left and right of its centre and `ry[i]`
+/// above and below.
+fn fit(
+    c: &NetworkChart,
+    ok: &[bool],
+    (rx, ry): (&[f64], &[f64]),
+    plot: BoxF,
+    pad: f64,
+) -> Vec<(f64, f64)> {
     let idx: Vec<usize> = (0..c.nodes.len()).filter(|&i| ok[i]).collect();
     let (cx, cy) = ((plot.0 + plot.2) / 2.0, (plot.1 + plot.3) / 2.0);
     let mut out = vec![(cx, cy); c.nodes.len()];
@@ -343,16 +392,17 @@ fn fit(c: &NetworkChart, ok: &[bool], r: &[f64], plot: BoxF, pad: f64) -> Vec<(f
         return out;
     }
     let (w, h) = (plot.2 - plot.0 - 2.0 * pad, plot.3 - plot.1 - 2.0 * pad);
+    let xy = orient(c, &idx, w >= h);
     // Pixel extent of the drawing at scale k: [min(k x - r), max(k x + r)] per axis.
     let extent = |k: f64| {
         let mut e = (f64::MAX, f64::MAX, f64::MIN, f64::MIN);
         for &i in &idx {
-            let (x, y) = (c.nodes[i].x * k, c.nodes[i].y * k);
+            let (x, y) = (xy[i].0 * k, xy[i].1 * k);
             e = (
-                e.0.min(x - r[i]),
-                e.1.min(y - r[i]),
-                e.2.max(x + r[i]),
-                e.3.max(y + r[i]),
+                e.0.min(x - rx[i]),
+                e.1.min(y - ry[i]),
+                e.2.max(x + rx[i]),
+                e.3.max(y + ry[i]),
             );
         }
         e
@@ -377,17 +427,20 @@ fn fit(c: &NetworkChart, ok: &[bool], r: &[f64], plot: BoxF, pad: f64) -> Vec<(f
     let e = extent(lo);
     let (ox, oy) = (cx - (e.0 + e.2) / 2.0, cy - (e.1 + e.3) / 2.0);
     for &i in &idx {
-        out[i] = (c.nodes[i].x * lo + ox, c.nodes[i].y * lo + oy);
+        out[i] = (xy[i].0 * lo + ox, xy[i].1 * lo + oy);
     }
     out
 }
+
+/// A circle: centre and radius.
+type Circle = ((f64, f64), f64);
 
 /// Draws one arc from the border of the source circle to the border of the target circle,
 /// with an arrowhead touching the target when directed.
 #[allow(clippy::too_many_arguments)]
 fn draw_arc(
     p: &Painter,
-    ((a, ra), (b, rb)): (((f64, f64), f64), ((f64, f64), f64)),
+    ((a, ra), (b, rb)): (Circle, Circle),
     width: f64,
     color: Rgb,
     alpha: f64,

@@ -220,6 +220,18 @@ pub const GRID: Rgb = Rgb::hex(0xE8E8E8);
 /// Page background.
 pub const BACKGROUND: Rgb = Rgb(255, 255, 255);
 
+/// The text colour, [`INK`] or white, with the higher WCAG contrast ratio on `background`.
+pub fn text_on(background: Rgb) -> Rgb {
+    let l = background.luminance();
+    let contrast_white = 1.05 / (l + 0.05);
+    let contrast_ink = (l + 0.05) / (INK.luminance() + 0.05);
+    if contrast_ink >= contrast_white {
+        INK
+    } else {
+        BACKGROUND
+    }
+}
+
 /// A sequential ramp for magnitudes of one sign: near-white at `t = 0`, the sign's colour at
 /// `t = 0.65`, a darker shade at `t = 1`.
 pub fn ramp(sign: Sign, t: f64) -> Rgb {
