@@ -202,37 +202,73 @@ impl Table {
     }
 
     /// Calls `f` on every data row whose field count matches the header; reports the others.
-    ///
-    /// Reading is pipelined: a second thread parses CSV and checks UTF-8 in batches while this one
-    /// runs `f`, so loading uses both cores. Batches and their records are recycled, so steady-state
-    /// reading allocates nothing; rows reach `f` in file order.
     pub fn for_each_row(
         &mut self,
         diags: &mut Diagnostics,
         mut f: impl FnMut(&Header, Row<'_>, &mut Diagnostics),
     ) {
+        self.for_each_row_prepared(diags, |_, _| (), |h, row, (), diags| f(h, row, diags));
+    }
+
+    /// Like [`Table::for_each_row`], with a pure per-row step `prep` whose result is handed to
+    /// `f` alongside the row.
+    ///
+    /// Reading is a three-stage pipeline: one thread parses CSV and checks UTF-8, a second runs
+    /// `prep` (parsing cells, resolving ids: the costly, order-free work), and the calling thread
+    /// runs `f` (the order-dependent work) in file order. Batches and their records are recycled,
+    /// so steady-state reading allocates nothing for the records themselves.
+    pub fn for_each_row_prepared<P: Send>(
+        &mut self,
+        diags: &mut Diagnostics,
+        prep: impl Fn(&Header, &Row<'_>) -> P + Sync,
+        mut f: impl FnMut(&Header, Row<'_>, P, &mut Diagnostics),
+    ) {
         let (file, header, reader) = (&self.file, &self.header, &mut self.reader);
+        let prep = &prep;
         std::thread::scope(|scope| {
-            let (full_tx, full_rx) = std::sync::mpsc::sync_channel::<(Vec<Slot>, usize)>(2);
+            type Read = (Vec<Slot>, usize);
+            let (read_tx, read_rx) = std::sync::mpsc::sync_channel::<Read>(2);
+            let (prep_tx, prep_rx) = std::sync::mpsc::sync_channel::<(Read, Vec<Option<P>>)>(2);
             let (empty_tx, empty_rx) = std::sync::mpsc::channel::<Vec<Slot>>();
             scope.spawn(move || loop {
                 let mut batch = empty_rx.try_recv().unwrap_or_default();
                 let (filled, done) = fill(reader, file, header, &mut batch);
-                if full_tx.send((batch, filled)).is_err() || done {
+                if read_tx.send((batch, filled)).is_err() || done {
                     break;
                 }
             });
-            for (batch, filled) in full_rx {
-                for slot in &batch[..filled] {
+            scope.spawn(move || {
+                for (batch, filled) in read_rx {
+                    let prepared = batch[..filled]
+                        .iter()
+                        .map(|slot| match (&slot.problem, &slot.rec) {
+                            (None, Rec::Text(record)) => Some(prep(
+                                header,
+                                &Row {
+                                    file,
+                                    line: slot.line,
+                                    record,
+                                },
+                            )),
+                            _ => None,
+                        })
+                        .collect();
+                    if prep_tx.send(((batch, filled), prepared)).is_err() {
+                        break;
+                    }
+                }
+            });
+            for ((batch, filled), prepared) in prep_rx {
+                for (slot, p) in batch[..filled].iter().zip(prepared) {
                     if let Some(problem) = &slot.problem {
                         diags.push(problem.clone());
-                    } else if let Rec::Text(record) = &slot.rec {
+                    } else if let (Rec::Text(record), Some(p)) = (&slot.rec, p) {
                         let row = Row {
                             file,
                             line: slot.line,
                             record,
                         };
-                        f(header, row, diags);
+                        f(header, row, p, diags);
                     }
                 }
                 // The reader may have finished already; then the batch is simply dropped.

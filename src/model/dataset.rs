@@ -7,6 +7,16 @@ use std::collections::HashMap;
 /// spreads poorly (long probe chains), while foldhash stays fast and well distributed.
 type IdMap = HashMap<String, u32, foldhash::fast::FixedState>;
 
+/// A read-only id -> entity index map, detached from its dataset.
+pub(crate) struct IdIndex(IdMap);
+
+impl IdIndex {
+    /// Index of the entity with this id.
+    pub(crate) fn get(&self, id: &str) -> Option<u32> {
+        self.0.get(id).copied()
+    }
+}
+
 /// An actor: a state, an outlet, a candidate, an official, an agency...
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct Entity {
@@ -181,6 +191,17 @@ impl Dataset {
                 if d.last_day() > hi.last_day() { d } else { hi },
             )
         }))
+    }
+
+    /// Moves the id index out, so that other threads can resolve ids (read-only) while relations
+    /// are appended; [`Dataset::restore_index`] puts it back. Entity lookups fail meanwhile.
+    pub(crate) fn take_index(&mut self) -> IdIndex {
+        IdIndex(std::mem::take(&mut self.index))
+    }
+
+    /// Puts back an index taken by [`Dataset::take_index`].
+    pub(crate) fn restore_index(&mut self, index: IdIndex) {
+        self.index = index.0;
     }
 
     /// The source row with this id.

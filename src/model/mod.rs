@@ -7,6 +7,7 @@ mod dataset;
 mod date;
 mod relation;
 
+pub(crate) use dataset::IdIndex;
 pub use dataset::{Dataset, Entity, Event, Source};
 pub use date::{DateError, PartialDate};
 pub use relation::{Confidence, Relation, Sign};
