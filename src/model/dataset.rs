@@ -1,21 +1,11 @@
 //! The dataset: entities, relations, sources and key events, with an O(1) id index.
 
-use super::{PartialDate, Relation};
+use super::{IdIndex, PartialDate, Relation};
 use std::collections::HashMap;
 
 /// String-keyed maps use foldhash: ids such as `e000123` differ in a few bytes, which FxHash
 /// spreads poorly (long probe chains), while foldhash stays fast and well distributed.
 type IdMap = HashMap<String, u32, foldhash::fast::FixedState>;
-
-/// A read-only id -> entity index map, detached from its dataset.
-pub(crate) struct IdIndex(IdMap);
-
-impl IdIndex {
-    /// Index of the entity with this id.
-    pub(crate) fn get(&self, id: &str) -> Option<u32> {
-        self.0.get(id).copied()
-    }
-}
 
 /// An actor: a state, an outlet, a candidate, an official, an agency...
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -83,7 +73,7 @@ pub struct Dataset {
     pub relation_extra_columns: Vec<String>,
     /// Whether entities came from an entities.csv (rather than implied by relations).
     pub has_entity_file: bool,
-    index: IdMap,
+    index: IdIndex,
     type_index: IdMap,
 }
 
@@ -98,7 +88,7 @@ impl Dataset {
 
     /// Index of the entity with this id. O(1).
     pub fn entity_index(&self, id: &str) -> Option<u32> {
-        self.index.get(id).copied()
+        self.index.get(id)
     }
 
     /// The entity with this id.
@@ -112,8 +102,7 @@ impl Dataset {
         if let Some(i) = self.entity_index(&entity.id) {
             return i;
         }
-        let i = self.entities.len() as u32;
-        self.index.insert(entity.id.clone(), i);
+        let i = self.index.insert(&entity.id);
         self.entities.push(entity);
         i
     }
@@ -196,12 +185,12 @@ impl Dataset {
     /// Moves the id index out, so that other threads can resolve ids (read-only) while relations
     /// are appended; [`Dataset::restore_index`] puts it back. Entity lookups fail meanwhile.
     pub(crate) fn take_index(&mut self) -> IdIndex {
-        IdIndex(std::mem::take(&mut self.index))
+        std::mem::take(&mut self.index)
     }
 
     /// Puts back an index taken by [`Dataset::take_index`].
     pub(crate) fn restore_index(&mut self, index: IdIndex) {
-        self.index = index.0;
+        self.index = index;
     }
 
     /// The source row with this id.

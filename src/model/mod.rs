@@ -5,11 +5,12 @@
 
 mod dataset;
 mod date;
+mod id_index;
 mod relation;
 
-pub(crate) use dataset::IdIndex;
 pub use dataset::{Dataset, Entity, Event, Source};
 pub use date::{DateError, PartialDate};
+pub use id_index::IdIndex;
 pub use relation::{Confidence, Relation, Sign};
 
 /// The entity types the charts know, each with a fixed colour. Other lowercase tokens are allowed.
