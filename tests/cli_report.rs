@@ -136,3 +136,72 @@ fn charts_have_their_size_content_and_type_colours() {
         }
     }
 }
+
+#[test]
+fn report_runs_on_a_generated_ten_thousand_entity_graph() {
+    let tmp = tempfile::tempdir().unwrap();
+    let data = tmp.path().join("data");
+    Command::cargo_bin("powermap")
+        .unwrap()
+        .args([
+            "generate",
+            "--entities",
+            "10000",
+            "--relations",
+            "30000",
+            "--seed",
+            "5",
+            "-q",
+            "--out",
+        ])
+        .arg(&data)
+        .assert()
+        .success();
+    let out = tmp.path().join("r");
+    let res = Command::cargo_bin("powermap")
+        .unwrap()
+        .args(["report", "-q", "--top", "10", "--out"])
+        .arg(&out)
+        .arg(&data)
+        .output()
+        .unwrap();
+    assert_eq!(
+        res.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&res.stderr)
+    );
+    let (w, h, px) = decode(&out.join("network.png"));
+    assert_eq!((w, h), (1600, 1200));
+    assert!(px.iter().collect::<std::collections::HashSet<_>>().len() > 50);
+    let rows = std::fs::read_to_string(out.join("centrality.csv"))
+        .unwrap()
+        .lines()
+        .count();
+    assert_eq!(rows, 10_001);
+}
+
+#[test]
+fn plot_writes_one_chart() {
+    let tmp = tempfile::tempdir().unwrap();
+    let f = tmp.path().join("blocs.png");
+    Command::cargo_bin("powermap")
+        .unwrap()
+        .args(["plot", "blocs", "-q", "--out"])
+        .arg(&f)
+        .assert()
+        .success();
+    assert_eq!(decode(&f).0, 1600);
+    Command::cargo_bin("powermap")
+        .unwrap()
+        .args([
+            "plot",
+            "timeline",
+            "tests/fixtures/graphs/karate",
+            "-q",
+            "--out",
+        ])
+        .arg(tmp.path().join("t.png"))
+        .assert()
+        .code(2);
+}

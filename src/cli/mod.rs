@@ -8,6 +8,7 @@ mod args;
 mod centrality;
 mod communities;
 mod generate;
+mod plot;
 mod report;
 mod stats;
 mod validate;
@@ -47,6 +48,8 @@ pub struct Cli {
 pub enum Command {
     /// The main job: charts, rankings, blocs and findings with their sources, in one folder.
     Report(report::Args),
+    /// One chart of the report as a PNG: network, centrality, communities, blocs, timeline, degrees.
+    Plot(plot::Args),
     /// Check a dataset and report every problem at once (file, line, column, expected, found).
     Validate(validate::Args),
     /// Summarise a dataset and its graph: size, density, components, reciprocity, types, dates.
@@ -85,6 +88,7 @@ pub fn run(cli: Cli) -> ExitCode {
     let quiet = cli.quiet;
     let result = match cli.command {
         Command::Report(a) => report::run(a, quiet),
+        Command::Plot(a) => plot::run(a, quiet),
         Command::Validate(a) => validate::run(a, quiet),
         Command::Stats(a) => stats::run(a, quiet),
         Command::Centrality(a) => centrality::run(a, quiet),

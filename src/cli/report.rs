@@ -16,17 +16,9 @@ Examples:
   powermap report my-case/ --out my-report --top 20
   powermap report --since 2017-02 --color-by type";
 
-/// Arguments of `powermap report`.
-#[derive(Debug, clap::Args)]
-#[command(after_help = HELP)]
-pub struct Args {
-    #[command(flatten)]
-    dataset: DatasetArgs,
-    #[command(flatten)]
-    filters: FilterArgs,
-    /// Output directory.
-    #[arg(long, value_name = "DIR", default_value = "powermap-report")]
-    out: PathBuf,
+/// Options shared by `report` and `plot`.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ChartArgs {
     /// Seed of the community detection and the layout.
     #[arg(long, default_value_t = crate::util::rng::DEFAULT_SEED)]
     seed: u64,
@@ -42,6 +34,34 @@ pub struct Args {
     /// Chart height in pixels.
     #[arg(long, default_value_t = 1200, value_parser = clap::value_parser!(u32).range(300..=8000))]
     height: u32,
+}
+
+impl ChartArgs {
+    /// The report options these arguments describe.
+    pub fn options(&self) -> ReportOptions {
+        ReportOptions {
+            seed: self.seed,
+            top: self.top,
+            color_by: self.color_by,
+            width: self.width,
+            height: self.height,
+        }
+    }
+}
+
+/// Arguments of `powermap report`.
+#[derive(Debug, clap::Args)]
+#[command(after_help = HELP)]
+pub struct Args {
+    #[command(flatten)]
+    dataset: DatasetArgs,
+    #[command(flatten)]
+    filters: FilterArgs,
+    /// Output directory.
+    #[arg(long, value_name = "DIR", default_value = "powermap-report")]
+    out: PathBuf,
+    #[command(flatten)]
+    chart: ChartArgs,
     /// Write into DIR even if it holds files powermap did not write (they are left in place).
     #[arg(long)]
     force: bool,
@@ -49,13 +69,7 @@ pub struct Args {
 
 pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
     let loaded = args.dataset.load(quiet)?;
-    let opts = ReportOptions {
-        seed: args.seed,
-        top: args.top,
-        color_by: args.color_by,
-        width: args.width,
-        height: args.height,
-    };
+    let opts = args.chart.options();
     let fail = |e: ReportError| match e {
         ReportError::ForeignFiles { .. } => CliError::Usage(e.to_string()),
         other => CliError::Failure(other.to_string()),

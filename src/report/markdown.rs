@@ -87,7 +87,7 @@ pub fn report_md(dataset: &Dataset, a: &Analysis, opts: &ReportOptions) -> Strin
     if a.betweenness_sampled {
         let _ = writeln!(
             out,
-            "Betweenness is estimated from {} sampled pivots (Brandes and Pich 2007): the graph has more than {} entities.\n",
+            "Betweenness is estimated from {} sampled pivots (Brandes and Pich 2007), and closeness and harmonic centrality are left empty in centrality.csv: the graph has more than {} entities. `powermap centrality` computes them exactly.\n",
             super::BETWEENNESS_PIVOTS,
             super::EXACT_BETWEENNESS_LIMIT
         );

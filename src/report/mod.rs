@@ -13,7 +13,7 @@ pub use findings::{findings, Evidence, Finding};
 
 use crate::analysis::blocs::{summarize, BlocCell, CommunitySummary};
 use crate::analysis::centrality::{
-    compute_all, CentralityError, CentralityOptions, CentralityTable,
+    compute, CentralityError, CentralityOptions, CentralityTable, Families,
 };
 use crate::analysis::community::{detect, CommunityError, CommunityOptions};
 use crate::analysis::stats::{stats, Stats};
@@ -60,7 +60,8 @@ impl Default for ReportOptions {
     }
 }
 
-/// Above this many nodes exact betweenness (O(n·m)) is replaced by a sampled estimate.
+/// Above this many nodes exact betweenness (O(n·m)) is replaced by a sampled estimate and
+/// closeness and harmonic centrality (also O(n·m)) are left out of the report.
 pub const EXACT_BETWEENNESS_LIMIT: usize = 20_000;
 /// Pivots of the sampled betweenness estimate on large graphs.
 pub const BETWEENNESS_PIVOTS: usize = 256;
@@ -137,7 +138,12 @@ pub fn analyse(
         seed: opts.seed,
         ..CentralityOptions::default()
     };
-    let centrality = compute_all(graph.csr(), &copts)?;
+    // All-pairs closeness has no sampled variant here: above the limit it is left out.
+    let families = Families {
+        closeness: !sampled,
+        ..Families::ALL
+    };
+    let centrality = compute(graph.csr(), &copts, families)?;
     let detected = detect(
         graph.csr(),
         &CommunityOptions {
