@@ -25,6 +25,7 @@ pub use bump::{render_bump, BumpChart, BumpSeries};
 pub use canvas::register_fonts;
 pub use communities::{render_communities, CommunitiesChart, CommunityBar};
 pub use degrees::{render_degrees, DegreeSeries, DegreesChart};
+pub use frame::thousands;
 pub use heatmap::{render_heatmap, HeatmapChart};
 pub use network::{render_network, NetArc, NetNode, NetworkChart, NetworkImage, NodeGroup};
 pub use timeline::{render_timeline, Date, Granularity, Period, TimelineChart, TimelineEvent};

@@ -156,7 +156,7 @@ pub fn network(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
     let g = Csr::from_arcs(shown.len(), false, &sub);
     let sub_pr: Vec<f64> = shown.iter().map(|&v| pr[v]).collect();
     let sizes = node_size_fractions(&sub_pr, ctx.size());
-    let pos = forceatlas2(
+    let mut pos = forceatlas2(
         &g,
         &Fa2Options {
             seed: ctx.opts.seed,
@@ -164,6 +164,7 @@ pub fn network(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
             ..Fa2Options::for_graph(shown.len())
         },
     );
+    rein_in_outliers(&mut pos);
     let (groups, group_of): (Vec<render::NodeGroup>, Vec<usize>) = match ctx.opts.color_by {
         ColorBy::Community => (
             ctx.bloc_groups(),
@@ -188,8 +189,8 @@ pub fn network(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
         title: format!("Who influences whom — {}", ctx.dataset.name),
         subtitle: ctx.subtitle(&format!(
             "{} entities, {} relations; node area ∝ PageRank, colour by {}",
-            n,
-            a.stats.relations,
+            render::thousands(n as u64),
+            render::thousands(a.stats.relations as u64),
             match ctx.opts.color_by {
                 ColorBy::Community => "bloc (Leiden)",
                 ColorBy::Type => "entity type",
@@ -237,6 +238,32 @@ pub fn network(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
     Ok(render::render_network(&chart, ctx.size())
         .map_err(chart_err("network.png"))?
         .png)
+}
+
+/// Pulls nodes that drifted far from the rest (isolated nodes and tiny components, which
+/// ForceAtlas2's repulsion pushes out) back to just outside the bulk of the layout, keeping their
+/// direction. Without this the page is fitted to the outliers and the network shrinks to a dot.
+fn rein_in_outliers(pos: &mut [[f64; 2]]) {
+    if pos.len() < 10 {
+        return;
+    }
+    let n = pos.len() as f64;
+    let cx = pos.iter().map(|p| p[0]).sum::<f64>() / n;
+    let cy = pos.iter().map(|p| p[1]).sum::<f64>() / n;
+    let dist = |p: &[f64; 2]| ((p[0] - cx).powi(2) + (p[1] - cy).powi(2)).sqrt();
+    let mut d: Vec<f64> = pos.iter().map(dist).collect();
+    d.sort_by(f64::total_cmp);
+    let limit = 1.1 * d[(d.len() * 95) / 100];
+    if !(limit > 0.0) {
+        return;
+    }
+    for p in pos.iter_mut() {
+        let r = dist(p);
+        if r > limit {
+            let k = limit / r;
+            *p = [cx + (p[0] - cx) * k, cy + (p[1] - cy) * k];
+        }
+    }
 }
 
 fn node_slot(ctx: &ChartContext<'_>, entity: u32, slot: &[usize]) -> Option<usize> {
