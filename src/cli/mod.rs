@@ -9,6 +9,7 @@ mod centrality;
 mod communities;
 mod generate;
 mod plot;
+mod progress;
 mod report;
 mod stats;
 mod validate;

@@ -1,7 +1,9 @@
 //! `powermap report`: the main job, from CSVs to a folder of charts, tables and findings.
 
 use super::{CliError, DatasetArgs, FilterArgs};
-use crate::report::{analyse, render, write, ColorBy, ReportError, ReportOptions};
+use crate::report::{
+    analyse_with_progress, render_with_progress, write, ColorBy, ReportError, ReportOptions,
+};
 use std::path::PathBuf;
 
 const HELP: &str = "\
@@ -75,8 +77,16 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
         other => CliError::Failure(other.to_string()),
     };
     let filter = args.filters.filter();
-    let analysis = analyse(&loaded.dataset, &filter, &opts).map_err(fail)?;
-    let files = render(&loaded.dataset, &filter, &analysis, &opts).map_err(fail)?;
+    let bar = super::progress::steps(quiet, 9);
+    let mut step = |name: &str| {
+        bar.set_message(name.to_string());
+        bar.inc(1);
+    };
+    let analysis =
+        analyse_with_progress(&loaded.dataset, &filter, &opts, &mut step).map_err(fail)?;
+    let files = render_with_progress(&loaded.dataset, &filter, &analysis, &opts, &mut step)
+        .map_err(fail)?;
+    bar.finish_and_clear();
     write(&args.out, &files, args.force).map_err(fail)?;
     if !quiet {
         eprintln!("wrote {} files to {}", files.len(), args.out.display());

@@ -92,16 +92,30 @@ impl ChartContext<'_> {
 /// Every chart as (file name, PNG bytes); the timeline only when relations are dated to the
 /// month or day.
 pub fn charts(ctx: &ChartContext<'_>) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    let mut out = vec![
-        ("network.png".to_string(), network(ctx)?),
-        ("centrality.png".to_string(), centrality(ctx)?),
-        ("communities.png".to_string(), communities(ctx)?),
-        ("blocs.png".to_string(), blocs(ctx)?),
+    charts_with_progress(ctx, &mut |_| {})
+}
+
+/// [`charts`], calling `progress` with each file name before drawing it.
+pub fn charts_with_progress(
+    ctx: &ChartContext<'_>,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
+    type Draw = fn(&ChartContext<'_>) -> Result<Option<Vec<u8>>, ReportError>;
+    let steps: [(&str, Draw); 6] = [
+        ("network.png", |c| network(c).map(Some)),
+        ("centrality.png", |c| centrality(c).map(Some)),
+        ("communities.png", |c| communities(c).map(Some)),
+        ("blocs.png", |c| blocs(c).map(Some)),
+        ("timeline.png", timeline),
+        ("degree-distribution.png", |c| degrees(c).map(Some)),
     ];
-    if let Some(png) = timeline(ctx)? {
-        out.push(("timeline.png".to_string(), png));
+    let mut out = Vec::new();
+    for (name, draw) in steps {
+        progress(name);
+        if let Some(png) = draw(ctx)? {
+            out.push((name.to_string(), png));
+        }
     }
-    out.push(("degree-distribution.png".to_string(), degrees(ctx)?));
     Ok(out)
 }
 

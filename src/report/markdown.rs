@@ -21,6 +21,18 @@ fn md(s: &str) -> String {
     s.replace('|', "\\|").replace('\n', " ")
 }
 
+/// Members named per bloc in report.md; report.json and communities.csv list them all.
+const MEMBERS_SHOWN: usize = 12;
+
+/// Each community's members (node indices), highest PageRank first, ties by id order.
+fn members_by_pagerank(a: &Analysis) -> Vec<Vec<usize>> {
+    let mut lists = vec![Vec::new(); a.communities.len()];
+    for v in top(&a.centrality.pagerank, a.graph.node_count()) {
+        lists[a.community[v] as usize].push(v);
+    }
+    lists
+}
+
 /// The human report.
 pub fn report_md(dataset: &Dataset, a: &Analysis, opts: &ReportOptions) -> String {
     let s = &a.stats;
@@ -121,14 +133,18 @@ pub fn report_md(dataset: &Dataset, a: &Analysis, opts: &ReportOptions) -> Strin
         a.communities.len(),
         a.modularity
     );
-    let _ = writeln!(out, "| bloc | size | top members (PageRank) | types |");
+    let _ = writeln!(out, "| bloc | size | members, by PageRank | types |");
     let _ = writeln!(out, "|---:|---:|---|---|");
+    let lists = members_by_pagerank(a);
     for (i, cs) in a.communities.iter().enumerate().take(20) {
-        let members: Vec<String> = cs
-            .top_members
+        let mut members: Vec<String> = lists[i]
             .iter()
-            .map(|(id, _)| dataset.entity(id).map_or(id.clone(), |e| md(&e.name)))
+            .take(MEMBERS_SHOWN)
+            .map(|&v| md(&entity(dataset, a, v).name))
             .collect();
+        if lists[i].len() > MEMBERS_SHOWN {
+            members.push(format!("and {} more", lists[i].len() - MEMBERS_SHOWN));
+        }
         let types: Vec<String> = cs
             .composition
             .iter()
@@ -183,6 +199,10 @@ pub fn report_json(dataset: &Dataset, a: &Analysis, opts: &ReportOptions) -> ser
         "modularity": a.modularity,
         "communities": a.communities,
         "community_labels": a.community_labels,
+        "community_members": members_by_pagerank(a)
+            .into_iter()
+            .map(|m| m.into_iter().map(|v| a.graph.ids()[v].clone()).collect::<Vec<_>>())
+            .collect::<Vec<_>>(),
         "blocs": a.blocs,
         "findings": a.findings,
     })

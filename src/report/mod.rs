@@ -130,6 +130,17 @@ pub fn analyse(
     filter: &Filter,
     opts: &ReportOptions,
 ) -> Result<Analysis, ReportError> {
+    analyse_with_progress(dataset, filter, opts, &mut |_| {})
+}
+
+/// [`analyse`], calling `progress` with the name of each long step as it starts (for a progress
+/// display; the steps are: centralities, communities, findings).
+pub fn analyse_with_progress(
+    dataset: &Dataset,
+    filter: &Filter,
+    opts: &ReportOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Analysis, ReportError> {
     let graph = MetricGraph::build(dataset, filter);
     let stats = stats(dataset, filter, &graph);
     let sampled = graph.node_count() > EXACT_BETWEENNESS_LIMIT;
@@ -143,7 +154,9 @@ pub fn analyse(
         closeness: !sampled,
         ..Families::ALL
     };
+    progress("centralities");
     let centrality = compute(graph.csr(), &copts, families)?;
+    progress("communities");
     let detected = detect(
         graph.csr(),
         &CommunityOptions {
@@ -170,6 +183,7 @@ pub fn analyse(
         })
         .collect();
     let community = partition.membership().to_vec();
+    progress("findings");
     let found = findings(&Evidence {
         dataset,
         filter,
@@ -212,12 +226,24 @@ pub fn render(
     analysis: &Analysis,
     opts: &ReportOptions,
 ) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
-    let mut files = charts::charts(&charts::ChartContext {
+    render_with_progress(dataset, filter, analysis, opts, &mut |_| {})
+}
+
+/// [`render`], calling `progress` before each chart (`network.png` includes the layout).
+pub fn render_with_progress(
+    dataset: &Dataset,
+    filter: &Filter,
+    analysis: &Analysis,
+    opts: &ReportOptions,
+    progress: &mut dyn FnMut(&str),
+) -> Result<Vec<(String, Vec<u8>)>, ReportError> {
+    let ctx = charts::ChartContext {
         dataset,
         filter,
         analysis,
         opts,
-    })?;
+    };
+    let mut files = charts::charts_with_progress(&ctx, progress)?;
     let partition = crate::analysis::community::Partition::from_labels(&analysis.community);
     let cent = tables::centrality_table(
         dataset,
