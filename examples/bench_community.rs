@@ -104,7 +104,7 @@ fn report(name: &str, g: &Csr, planted: &[u32], runs: usize, run: impl Fn(u64) -
         times.push(start.elapsed().as_secs_f64());
         let q = modularity(g, p.membership(), 1.0);
         q_sum += q;
-        if best.as_ref().map_or(true, |(bq, _)| q > *bq) {
+        if best.as_ref().is_none_or(|(bq, _)| q > *bq) {
             best = Some((q, p));
         }
     }

@@ -38,7 +38,7 @@ impl Filter {
     pub fn keeps_entity(&self, e: &Entity) -> bool {
         self.entity_types
             .as_ref()
-            .is_none_or(|ts| ts.iter().any(|t| *t == e.kind))
+            .is_none_or(|ts| ts.contains(&e.kind))
     }
 
     /// Whether a relation is kept, given which entities are kept.

@@ -129,7 +129,7 @@ impl std::str::FromStr for PartialDate {
                 "not of the form YYYY, YYYY-MM or YYYY-MM-DD".into(),
             ));
         }
-        let count = (b.len() + 2) / 3 - 1;
+        let count = (b.len() - 1) / 3;
         let digits =
             |r: std::ops::Range<usize>| b[r].iter().fold(0u16, |a, &c| a * 10 + (c - b'0') as u16);
         let parts = [

@@ -80,7 +80,7 @@ pub(crate) fn place(
                 .filter(|&&(c, r)| !(centred && c == req.at) && circle_hits(c, r, b))
                 .count();
             let cost = covered as f64 + penalty;
-            if best.as_ref().map_or(true, |bst| cost < bst.0) {
+            if best.as_ref().is_none_or(|bst| cost < bst.0) {
                 best = Some((cost, x, y, font, b));
             }
         }

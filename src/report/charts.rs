@@ -268,7 +268,7 @@ fn rein_in_outliers(pos: &mut [[f64; 2]]) {
     let mut d: Vec<f64> = pos.iter().map(dist).collect();
     d.sort_by(f64::total_cmp);
     let limit = 1.1 * d[(d.len() * 95) / 100];
-    if !(limit > 0.0) {
+    if limit.partial_cmp(&0.0) != Some(std::cmp::Ordering::Greater) {
         return;
     }
     for p in pos.iter_mut() {

@@ -52,7 +52,7 @@ pub fn leiden(g: &Csr, quality: Quality, seed: u64, max_iterations: Option<usize
     let mut ws = Workspace::new(n);
     let mut membership: Vec<u32> = (0..n as u32).collect();
     let mut done = 0usize;
-    while max_iterations.map_or(true, |k| done < k) {
+    while max_iterations.is_none_or(|k| done < k) {
         let changed = iteration(&base, &obj, &mut membership, &mut rng, &mut ws);
         done += 1;
         if !changed {
