@@ -74,21 +74,28 @@ impl Scratch {
     /// O(reached arcs).
     pub(crate) fn bfs(&mut self, g: &Csr, s: usize) {
         self.reset();
-        self.level[s] = 0;
-        self.order.push(s as u32);
-        let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
+        // Branch-free queue append (whether a neighbour is new is unpredictable); the spare
+        // slot takes the write once every node is queued.
+        self.order.resize(self.level.len() + 1, 0);
+        // Local slices keep the buffer pointers in registers: the compiler cannot otherwise
+        // tell that the stores below do not modify the vectors themselves.
+        let (level, order) = (&mut self.level[..], &mut self.order[..]);
+        level[s] = 0;
+        order[0] = s as u32;
+        let (mut head, mut tail) = (0, 1);
+        while head < tail {
+            let v = order[head] as usize;
             head += 1;
-            let next = self.level[v] + 1;
+            let next = level[v] + 1;
             for &w in g.in_neighbors(v) {
-                let slot = &mut self.level[w as usize];
-                if *slot == UNREACHED {
-                    *slot = next;
-                    self.order.push(w);
-                }
+                let slot = &mut level[w as usize];
+                let unseen = *slot == UNREACHED;
+                *slot = if unseen { next } else { *slot };
+                order[tail] = w;
+                tail += usize::from(unseen);
             }
         }
+        self.order.truncate(tail);
         for &v in &self.order {
             self.dist[v as usize] = f64::from(self.level[v as usize]);
         }
