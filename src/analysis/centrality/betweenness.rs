@@ -205,7 +205,9 @@ impl Brandes {
         match distance {
             Distance::Hops => {
                 self.bfs(g, s);
-                backward::<EDGES>(g, s, self, nodes, edges, offsets, |dv, dw, _| dw == dv + 1.0);
+                backward::<EDGES>(g, s, self, nodes, edges, offsets, |dv, dw, _| {
+                    dw == dv + 1.0
+                });
             }
             _ => {
                 self.dijkstra(g, distance, s);
