@@ -61,7 +61,11 @@ fn parse_args() -> Result<Args, String> {
     }
     let max_arcs = a.nodes.saturating_mul(a.nodes.saturating_sub(1));
     if a.arcs > max_arcs / 2 {
-        return Err(format!("at most {} arcs for {} nodes", max_arcs / 2, a.nodes));
+        return Err(format!(
+            "at most {} arcs for {} nodes",
+            max_arcs / 2,
+            a.nodes
+        ));
     }
     Ok(a)
 }
@@ -108,7 +112,11 @@ struct Timings {
 impl Timings {
     /// Times `f` unless `--only` excludes `name`; returns a note describing the result.
     fn run<T>(&mut self, name: &str, f: impl FnOnce() -> T, note: impl Fn(&T) -> String) {
-        if self.only.as_ref().is_some_and(|o| !name.contains(o.as_str())) {
+        if self
+            .only
+            .as_ref()
+            .is_some_and(|o| !name.contains(o.as_str()))
+        {
             return;
         }
         let start = Instant::now();
@@ -127,7 +135,10 @@ fn main() {
         }
     };
     if let Some(t) = args.threads {
-        if let Err(e) = rayon::ThreadPoolBuilder::new().num_threads(t).build_global() {
+        if let Err(e) = rayon::ThreadPoolBuilder::new()
+            .num_threads(t)
+            .build_global()
+        {
             eprintln!("bench_centrality: {e}");
             std::process::exit(2);
         }
@@ -164,10 +175,14 @@ fn main() {
     t.run("pagerank", || pagerank(&g, 0.85, &[], &opts), iters);
     t.run("eigenvector", || eigenvector(&g, &opts), iters);
     t.run("katz", || katz(&g, 0.1, 1.0, &opts), iters);
-    t.run("hits", || hits(&g, &opts), |h| match h {
-        Ok(h) => format!("{} iterations", h.iterations),
-        Err(e) => format!("{e}"),
-    });
+    t.run(
+        "hits",
+        || hits(&g, &opts),
+        |h| match h {
+            Ok(h) => format!("{} iterations", h.iterations),
+            Err(e) => format!("{e}"),
+        },
+    );
     t.run("coreness", || coreness(&g), |_| String::new());
     let fast: f64 = t.rows.iter().map(|r| r.1).sum();
     let failed = |r: &Result<Vec<f64>, CentralityError>| match r {
@@ -176,13 +191,23 @@ fn main() {
     };
     if let Some(k) = args.pivots {
         let name = format!("betweenness ({k} pivots)");
-        t.run(&name, || betweenness_sampled(&g, Distance::Hops, k, args.seed), failed);
+        t.run(
+            &name,
+            || betweenness_sampled(&g, Distance::Hops, k, args.seed),
+            failed,
+        );
     }
     if !args.skip_all_pairs {
-        t.run("betweenness (exact)", || betweenness(&g, Distance::Hops), failed);
-        t.run("closeness+harmonic", || closeness_harmonic(&g, Distance::Hops), |r| {
-            r.as_ref().err().map(|e| e.to_string()).unwrap_or_default()
-        });
+        t.run(
+            "betweenness (exact)",
+            || betweenness(&g, Distance::Hops),
+            failed,
+        );
+        t.run(
+            "closeness+harmonic",
+            || closeness_harmonic(&g, Distance::Hops),
+            |r| r.as_ref().err().map(|e| e.to_string()).unwrap_or_default(),
+        );
     }
     println!("{:<28} {:>10}  note", "metric", "seconds");
     for (name, secs, note) in &t.rows {
