@@ -102,11 +102,23 @@ fn peak_rss_mb() -> Option<f64> {
     Some(kb / 1024.0)
 }
 
-/// Wall-clock seconds, name and note of each timed metric.
+/// CPU seconds (user + system, all threads) used by the process so far, from /proc; `None`
+/// off Linux. Compared with wall time it shows whether threads really ran in parallel, which
+/// wall time alone cannot on a shared machine.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the parenthesised command name; utime and stime are fields 14 and 15.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks: f64 = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    Some(ticks / 100.0)
+}
+
+/// Name, wall-clock seconds, CPU seconds and note of each timed metric.
 #[derive(Default)]
 struct Timings {
     only: Option<String>,
-    rows: Vec<(String, f64, String)>,
+    rows: Vec<(String, f64, Option<f64>, String)>,
 }
 
 impl Timings {
@@ -119,10 +131,11 @@ impl Timings {
         {
             return;
         }
-        let start = Instant::now();
+        let (start, cpu) = (Instant::now(), cpu_seconds());
         let out = f();
         let secs = start.elapsed().as_secs_f64();
-        self.rows.push((name.to_string(), secs, note(&out)));
+        let cpu = cpu_seconds().zip(cpu).map(|(b, a)| b - a);
+        self.rows.push((name.to_string(), secs, cpu, note(&out)));
     }
 }
 
@@ -209,9 +222,10 @@ fn main() {
             |r| r.as_ref().err().map(|e| e.to_string()).unwrap_or_default(),
         );
     }
-    println!("{:<28} {:>10}  note", "metric", "seconds");
-    for (name, secs, note) in &t.rows {
-        println!("{name:<28} {secs:>10.3}  {note}");
+    println!("{:<28} {:>10} {:>8}  note", "metric", "seconds", "cpu s");
+    for (name, secs, cpu, note) in &t.rows {
+        let cpu = cpu.map(|c| format!("{c:.2}")).unwrap_or_default();
+        println!("{name:<28} {secs:>10.3} {cpu:>8}  {note}");
     }
     println!("{:<28} {fast:>10.3}", "all but all-pairs");
     if let Some(mb) = peak_rss_mb() {
