@@ -7,7 +7,8 @@
 //! Options: `--nodes N` (default 100000), `--arcs M` (default 1000000), `--threads T` (default:
 //! all cores), `--seed S` (default 42), `--skip-all-pairs` (omit betweenness, closeness and
 //! harmonic, which are O(n·m)), `--only NAME` (time only the metrics whose name contains NAME,
-//! e.g. `betweenness`), `--pivots K` (also time betweenness from K sampled sources),
+//! e.g. `betweenness`), `--distance hops|weight|inverse` (arc length for the all-pairs metrics,
+//! default hops), `--pivots K` (also time betweenness from K sampled sources),
 //! `--write-edges FILE` (write the graph as `source target weight` lines, for
 //! `bench/centrality_vs_igraph.py`). The graph has M distinct arcs drawn uniformly without
 //! self-loops, with weights uniform in (0, 1]; it is built directly as a CSR.
@@ -30,6 +31,7 @@ struct Args {
     pivots: Option<usize>,
     write_edges: Option<String>,
     only: Option<String>,
+    distance: Distance,
 }
 
 fn parse_args() -> Result<Args, String> {
@@ -42,6 +44,7 @@ fn parse_args() -> Result<Args, String> {
         pivots: None,
         write_edges: None,
         only: None,
+        distance: Distance::Hops,
     };
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
@@ -55,6 +58,14 @@ fn parse_args() -> Result<Args, String> {
             "--pivots" => a.pivots = Some(number(value()?)?),
             "--write-edges" => a.write_edges = Some(value()?),
             "--only" => a.only = Some(value()?),
+            "--distance" => {
+                a.distance = match value()?.as_str() {
+                    "hops" => Distance::Hops,
+                    "weight" => Distance::Weight,
+                    "inverse" => Distance::InverseWeight,
+                    other => return Err(format!("unknown distance {other}")),
+                }
+            }
             "--skip-all-pairs" => a.skip_all_pairs = true,
             _ => return Err(format!("unknown option {flag}")),
         }
@@ -168,11 +179,13 @@ fn main() {
         }
     }
     println!(
-        "graph: {} nodes, {} arcs, seed {}, {} threads (built in {build:.3} s)",
+        "graph: {} nodes, {} arcs, seed {}, {} threads, all-pairs distance {:?} (built in \
+         {build:.3} s)",
         g.node_count(),
         g.arc_count(),
         args.seed,
-        rayon::current_num_threads()
+        rayon::current_num_threads(),
+        args.distance
     );
     let opts = IterOptions::default();
     let mut t = Timings {
@@ -206,7 +219,7 @@ fn main() {
         let name = format!("betweenness ({k} pivots)");
         t.run(
             &name,
-            || betweenness_sampled(&g, Distance::Hops, k, args.seed),
+            || betweenness_sampled(&g, args.distance, k, args.seed),
             failed,
         );
     }
@@ -218,7 +231,7 @@ fn main() {
         );
         t.run(
             "closeness+harmonic",
-            || closeness_harmonic(&g, Distance::Hops),
+            || closeness_harmonic(&g, args.distance),
             |r| r.as_ref().err().map(|e| e.to_string()).unwrap_or_default(),
         );
     }
