@@ -210,7 +210,7 @@ fn main() {
         },
     );
     t.run("coreness", || coreness(&g), |_| String::new());
-    let fast: f64 = t.rows.iter().map(|r| r.1).sum();
+    let fast = t.rows.iter().fold(0.0, |acc, r| acc + r.1);
     let failed = |r: &Result<Vec<f64>, CentralityError>| match r {
         Ok(_) => String::new(),
         Err(e) => format!("{e}"),
