@@ -52,6 +52,8 @@ pub use iterate::{IterOptions, PowerResult};
 pub use pagerank::pagerank;
 pub use table::{compute_all, CentralityOptions, CentralityTable};
 
+use crate::graph::Csr;
+
 /// How the length of an arc is derived from its (summed) weight for shortest-path centralities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Distance {
@@ -101,6 +103,23 @@ impl Distance {
     }
 }
 
+impl std::str::FromStr for Distance {
+    type Err = CentralityError;
+
+    /// Parses `hops`, `weight` or `inverse-weight` (also `inverse_weight`, `inverse`), the
+    /// spellings a command line or a config file would use.
+    fn from_str(s: &str) -> Result<Distance, CentralityError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "hops" => Ok(Distance::Hops),
+            "weight" => Ok(Distance::Weight),
+            "inverse-weight" | "inverse_weight" | "inverse" => Ok(Distance::InverseWeight),
+            other => Err(CentralityError::InvalidParameter(format!(
+                "unknown distance {other:?} (expected hops, weight or inverse-weight)"
+            ))),
+        }
+    }
+}
+
 /// Why a centrality could not be computed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CentralityError {
@@ -136,4 +155,18 @@ pub enum CentralityError {
     InvalidParameter(String),
 }
 
-use crate::graph::Csr;
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_names() {
+        assert_eq!("Hops".parse::<Distance>(), Ok(Distance::Hops));
+        assert_eq!(
+            "inverse-weight".parse::<Distance>(),
+            Ok(Distance::InverseWeight)
+        );
+        assert!("miles".parse::<Distance>().is_err());
+        assert_eq!(Distance::InverseWeight.length(4.0), 0.25);
+    }
+}
