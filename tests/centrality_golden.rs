@@ -22,21 +22,14 @@ fn golden_dir() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/golden/centrality")
 }
 
-/// The dataset a golden table was generated from: `notes.json` records its folder relative to
-/// the repository (fixtures, but also real datasets such as the bundled case).
-fn dataset_dir(name: &str) -> PathBuf {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-    let notes = root.join("tests/golden/notes.json");
-    let text = std::fs::read_to_string(&notes).unwrap_or_else(|e| panic!("{notes:?}: {e}"));
-    let notes: serde_json::Value = serde_json::from_str(&text).expect("notes.json is JSON");
-    let rel = notes["datasets"][name]["dataset"]
-        .as_str()
-        .unwrap_or_else(|| panic!("notes.json has no dataset folder for {name}"));
-    root.join(rel)
+fn fixture_dir(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures/graphs")
+        .join(name)
 }
 
 // ---------------------------------------------------------------------------------------------
-// Private dataset reader.
+// Private fixture reader.
 // TODO: replace `read_fixture` with the real loader once it is on this branch:
 //     let loaded = powermap::load::load_dir(dir).expect("fixture loads");
 //     let mg = powermap::graph::MetricGraph::build(&loaded.dataset, &Filter::default());
@@ -181,7 +174,7 @@ fn some(v: &[f64]) -> Vec<Option<f64>> {
 }
 
 fn check_fixture(name: &str, report: &mut Report) {
-    let fx = read_fixture(&dataset_dir(name));
+    let fx = read_fixture(&fixture_dir(name));
     let g = &fx.csr;
     let (ids, golden) = read_golden(&golden_dir().join(format!("{name}.csv")));
     assert_eq!(ids, fx.ids, "{name}: ids / node order");
