@@ -52,8 +52,6 @@ pub use iterate::{IterOptions, PowerResult};
 pub use pagerank::pagerank;
 pub use table::{compute_all, CentralityOptions, CentralityTable};
 
-use crate::graph::Csr;
-
 /// How the length of an arc is derived from its (summed) weight for shortest-path centralities.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum Distance {
@@ -154,6 +152,8 @@ pub enum CentralityError {
     #[error("invalid parameter: {0}")]
     InvalidParameter(String),
 }
+
+use crate::graph::Csr;
 
 #[cfg(test)]
 mod tests {
