@@ -30,11 +30,13 @@ fn fixture_dir(name: &str) -> PathBuf {
 
 // ---------------------------------------------------------------------------------------------
 // Private fixture reader.
-// TODO: replace with `powermap::load::load_dir` + `powermap::graph::MetricGraph::build(&dataset,
-// &Filter::default())` (`.csr()`, `.ids()`) once the loader is on this branch. It implements only
-// the metric-graph rules the fixtures need: nodes = entities in id order, self-loops dropped,
-// undirected iff every relation says directed=false, undirected relations of a directed graph
-// add both arcs, parallel relations summed in file order, empty weight = 1.
+// TODO: replace `read_fixture` with the real loader once it is on this branch:
+//     let loaded = powermap::load::load_dir(dir).expect("fixture loads");
+//     let mg = powermap::graph::MetricGraph::build(&loaded.dataset, &Filter::default());
+//     Fixture { ids: mg.ids().to_vec(), csr: mg.csr().clone() }
+// It implements only the metric-graph rules the fixtures need: nodes = entities in id order,
+// self-loops dropped, undirected iff every relation says directed=false, undirected relations of
+// a directed graph add both arcs, parallel relations summed, empty weight = 1.
 // ---------------------------------------------------------------------------------------------
 
 struct Fixture {

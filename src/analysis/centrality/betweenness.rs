@@ -1,7 +1,7 @@
 //! Shortest-path betweenness of nodes and edges (Brandes 2001).
 
 use super::parallel::block_sum;
-use super::search::{HeapItem, UNREACHED};
+use super::search::HeapItem;
 use super::{CentralityError, Distance};
 use crate::graph::Csr;
 use crate::util::rng::SeededRng;
@@ -156,14 +156,28 @@ fn out_offsets(g: &Csr) -> Vec<usize> {
     offsets
 }
 
-/// One worker's Brandes state, reused across sources.
-struct Brandes {
-    level: Vec<u32>,
-    dist: Vec<f64>,
-    sigma: Vec<f64>,
+/// Per-node search state, kept together so that each arc visit touches one cache line.
+#[derive(Debug, Clone, Copy)]
+struct NodeState {
+    /// Distance from the source (hop count as a float for BFS); infinite when unreached.
+    dist: f64,
+    /// Number of shortest paths from the source.
+    sigma: f64,
     /// Holds δ(v) while it accumulates, then the coefficient (1 + δ(v)) / σ(v) that v's
     /// predecessors need, so the backward pass divides once per node rather than per arc.
-    delta: Vec<f64>,
+    delta: f64,
+}
+
+const UNSEEN: NodeState = NodeState {
+    dist: f64::INFINITY,
+    sigma: 0.0,
+    delta: 0.0,
+};
+
+/// One worker's Brandes state, reused across sources.
+struct Brandes {
+    state: Vec<NodeState>,
+    /// Nodes in settling order (non-decreasing distance); the BFS queue too.
     order: Vec<u32>,
     heap: BinaryHeap<HeapItem>,
 }
@@ -171,10 +185,7 @@ struct Brandes {
 impl Brandes {
     fn new(n: usize) -> Brandes {
         Brandes {
-            level: vec![UNREACHED; n],
-            dist: vec![f64::INFINITY; n],
-            sigma: vec![0.0; n],
-            delta: vec![0.0; n],
+            state: vec![UNSEEN; n],
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
         }
@@ -192,87 +203,82 @@ impl Brandes {
         offsets: &[usize],
     ) {
         match distance {
-            Distance::Hops => self.bfs(g, s),
-            _ => self.dijkstra(g, distance, s),
-        }
-        let Brandes {
-            level,
-            dist,
-            sigma,
-            delta,
-            order,
-            ..
-        } = self;
-        let (level, dist) = (&*level, &*dist);
-        let state = (&order[..], &sigma[..], &mut delta[..]);
-        match distance {
-            Distance::Hops => backward::<EDGES>(g, s, state, nodes, edges, offsets, |v, w, _| {
-                level[w as usize] == level[v] + 1
-            }),
-            _ => backward::<EDGES>(g, s, state, nodes, edges, offsets, |v, w, wt| {
-                // NetworkX's tie rule: exact equality of the f64 sums.
-                dist[v] + distance.length(wt) == dist[w as usize]
-            }),
+            Distance::Hops => {
+                self.bfs(g, s);
+                backward::<EDGES>(g, s, self, nodes, edges, offsets, |dv, dw, _| {
+                    dw == dv + 1.0
+                });
+            }
+            _ => {
+                self.dijkstra(g, distance, s);
+                backward::<EDGES>(g, s, self, nodes, edges, offsets, |dv, dw, wt| {
+                    // NetworkX's tie rule: exact equality of the f64 sums.
+                    dv + distance.length(wt) == dw
+                });
+            }
         }
         for &v in &self.order {
-            let v = v as usize;
-            self.level[v] = UNREACHED;
-            self.dist[v] = f64::INFINITY;
-            self.sigma[v] = 0.0;
-            self.delta[v] = 0.0;
+            self.state[v as usize] = UNSEEN;
         }
         self.order.clear();
     }
 
     /// BFS counting shortest paths; `order` doubles as the queue.
+    ///
+    /// Branch-free inner loop: whether a neighbour is new is unpredictable on most graphs, so
+    /// the queue append and the path-count update are written unconditionally and selected.
     fn bfs(&mut self, g: &Csr, s: usize) {
-        self.level[s] = 0;
-        self.sigma[s] = 1.0;
-        self.order.push(s as u32);
-        let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
+        // One spare slot: the unconditional write below lands there once every node is queued.
+        self.order.resize(self.state.len() + 1, 0);
+        // Local slices keep the buffer pointers in registers (see `search::Scratch::bfs`).
+        let (state, order) = (&mut self.state[..], &mut self.order[..]);
+        state[s].dist = 0.0;
+        state[s].sigma = 1.0;
+        order[0] = s as u32;
+        let (mut head, mut tail) = (0, 1);
+        while head < tail {
+            let v = order[head] as usize;
             head += 1;
-            let next = self.level[v] + 1;
-            let sv = self.sigma[v];
+            let NodeState { dist, sigma, .. } = state[v];
+            let next = dist + 1.0;
             for &w in g.out_neighbors(v) {
-                let w = w as usize;
-                if self.level[w] == UNREACHED {
-                    self.level[w] = next;
-                    self.order.push(w as u32);
-                }
-                if self.level[w] == next {
-                    self.sigma[w] += sv;
-                }
+                let sw = &mut state[w as usize];
+                let unseen = sw.dist == f64::INFINITY;
+                sw.dist = if unseen { next } else { sw.dist };
+                order[tail] = w;
+                tail += usize::from(unseen);
+                sw.sigma += if sw.dist == next { sigma } else { 0.0 };
             }
         }
+        self.order.truncate(tail);
     }
 
     /// Dijkstra counting shortest paths, as NetworkX's `_single_source_dijkstra_path_basic`.
+    /// A node is pushed only when its distance strictly improves, so the entry carrying its
+    /// final distance is unique and every other entry is stale (`d > dist`).
     fn dijkstra(&mut self, g: &Csr, distance: Distance, s: usize) {
-        self.dist[s] = 0.0;
-        self.sigma[s] = 1.0;
+        self.state[s].dist = 0.0;
+        self.state[s].sigma = 1.0;
         self.heap.push(HeapItem {
             d: 0.0,
             v: s as u32,
         });
         while let Some(HeapItem { d, v }) = self.heap.pop() {
             let v = v as usize;
-            if d > self.dist[v] || self.level[v] != UNREACHED {
+            if d > self.state[v].dist {
                 continue;
             }
-            self.level[v] = 0; // settled
             self.order.push(v as u32);
-            let sv = self.sigma[v];
+            let sigma = self.state[v].sigma;
             for (&w, &wt) in g.out_neighbors(v).iter().zip(g.out_weights(v)) {
-                let w = w as usize;
+                let sw = &mut self.state[w as usize];
                 let nd = d + distance.length(wt);
-                if nd < self.dist[w] {
-                    self.dist[w] = nd;
-                    self.sigma[w] = sv;
-                    self.heap.push(HeapItem { d: nd, v: w as u32 });
-                } else if nd == self.dist[w] {
-                    self.sigma[w] += sv;
+                if nd < sw.dist {
+                    sw.dist = nd;
+                    sw.sigma = sigma;
+                    self.heap.push(HeapItem { d: nd, v: w });
+                } else if nd == sw.dist {
+                    sw.sigma += sigma;
                 }
             }
         }
@@ -281,35 +287,41 @@ impl Brandes {
 
 /// Dependency accumulation in reverse settling order, pulling from successors: a successor `w`
 /// of `v` comes earlier in the reversed order, so its coefficient is already final.
+/// `is_successor(dist_v, dist_w, weight)` tells whether the arc lies on a shortest path.
 fn backward<const EDGES: bool>(
     g: &Csr,
     s: usize,
-    (order, sigma, delta): (&[u32], &[f64], &mut [f64]),
+    b: &mut Brandes,
     nodes: &mut [f64],
     edges: &mut [f64],
     offsets: &[usize],
-    is_successor: impl Fn(usize, u32, f64) -> bool,
+    is_successor: impl Fn(f64, f64, f64) -> bool,
 ) {
-    for &v in order.iter().rev() {
+    let state = &mut b.state;
+    for &v in b.order.iter().rev() {
         let v = v as usize;
-        let sv = sigma[v];
+        let NodeState { dist, sigma, .. } = state[v];
         let mut acc = 0.0;
         let nbrs = g.out_neighbors(v);
         let weights = g.out_weights(v);
         for (j, (&w, &wt)) in nbrs.iter().zip(weights).enumerate() {
-            if is_successor(v, w, wt) {
-                let coeff = delta[w as usize];
-                acc += coeff;
-                if EDGES {
-                    edges[offsets[v] + j] += sv * coeff;
-                }
+            let sw = state[w as usize];
+            // Selected rather than branched on: the test is unpredictable.
+            let coeff = if is_successor(dist, sw.dist, wt) {
+                sw.delta
+            } else {
+                0.0
+            };
+            acc += coeff;
+            if EDGES {
+                edges[offsets[v] + j] += sigma * coeff;
             }
         }
-        let dv = sv * acc;
+        let dv = sigma * acc;
         if v != s && !EDGES {
             nodes[v] += dv;
         }
-        delta[v] = (1.0 + dv) / sv;
+        state[v].delta = (1.0 + dv) / sigma;
     }
 }
 

@@ -134,3 +134,22 @@ fn rejects_non_positive_lengths() {
     assert!(betweenness(&g, Distance::Weight).is_err());
     assert!(betweenness(&g, Distance::Hops).is_ok());
 }
+
+proptest::proptest! {
+    #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+    #[test]
+    fn brandes_matches_brute_force_on_arbitrary_graphs(
+        n in 2usize..8,
+        directed in proptest::prelude::any::<bool>(),
+        p in 0.1f64..0.9,
+        seed in proptest::prelude::any::<u64>(),
+    ) {
+        // Weights 1, 2, 4 keep every path length (and inverse length) exact in f64, so ties
+        // are real ties for both the brute force and Dijkstra.
+        let g = random_graph(n, p, directed, &[1.0, 2.0, 4.0], seed);
+        for d in [Distance::Hops, Distance::Weight, Distance::InverseWeight] {
+            check(&g, d);
+        }
+    }
+}

@@ -47,15 +47,37 @@ pub fn harmonic(g: &Csr, distance: Distance) -> Result<Vec<f64>, CentralityError
 
 /// (closeness, harmonic) of node `v`.
 fn node_scores(g: &Csr, distance: Distance, scratch: &mut Scratch, v: usize) -> (f64, f64) {
-    scratch.search(g, distance, v);
-    let mut total = 0.0;
-    let mut inverse = 0.0;
-    // `order` is sorted by distance with `v` first, as NetworkX's own summation order.
-    for &u in &scratch.order[1..] {
-        let d = scratch.dist[u as usize];
-        total += d;
-        inverse += 1.0 / d;
-    }
+    let (total, inverse) = if distance == Distance::Hops {
+        scratch.bfs(g, v);
+        // `order` is sorted by level: sum level by level, one division per level.
+        let (mut total, mut inverse) = (0u64, 0.0);
+        let (mut level, mut count) = (0u32, 0u64);
+        for &u in &scratch.order[1..] {
+            let l = scratch.level[u as usize];
+            if l != level {
+                if count > 0 {
+                    inverse += count as f64 / f64::from(level);
+                }
+                (level, count) = (l, 0);
+            }
+            count += 1;
+            total += u64::from(l);
+        }
+        if count > 0 {
+            inverse += count as f64 / f64::from(level);
+        }
+        (total as f64, inverse)
+    } else {
+        scratch.dijkstra(g, distance, v);
+        // Sorted by distance with `v` first: NetworkX's own summation order.
+        let (mut total, mut inverse) = (0.0, 0.0);
+        for &u in &scratch.order[1..] {
+            let d = scratch.dist[u as usize];
+            total += d;
+            inverse += 1.0 / d;
+        }
+        (total, inverse)
+    };
     let n = g.node_count();
     let reached = scratch.order.len() as f64;
     let closeness = if total > 0.0 && n > 1 {

@@ -15,8 +15,11 @@ use rayon::prelude::*;
 /// `I` makes the iteration converge on bipartite graphs; it still fails (no unique positive
 /// eigenvector, or too slow) on e.g. acyclic digraphs, and then this returns
 /// [`CentralityError::NotConverged`] exactly when NetworkX would raise — judged with
-/// `opts.reference_tol`/`reference_max_iter` (NetworkX defaults: 1e-6 and 100) — while a
-/// converging run is refined to `opts.tol`. Values are non-negative with unit Euclidean norm.
+/// `opts.reference_tol`/`reference_max_iter` (default 1e-6 and 1000, the golden files' call;
+/// NetworkX's own default budget is 100) — while a converging run is refined to `opts.tol`.
+/// Where the dominant eigenvalue is defective (acyclic parts) the iterates approach their limit
+/// only like 1/k, no tight tolerance is reachable, and the value returned is NetworkX's
+/// default-tolerance answer, reproduced exactly ([`PowerResult::refined`] false). Values are non-negative with unit Euclidean norm.
 /// O(iterations · (n + m)), parallel over nodes, deterministic. Errors on the null graph, as
 /// NetworkX does.
 pub fn eigenvector(g: &Csr, opts: &IterOptions) -> Result<PowerResult, CentralityError> {

@@ -3,13 +3,29 @@
 //! Every algorithm runs on a [`Csr`] and returns one value per node in node (id) order. The
 //! definitions follow NetworkX 3.x exactly — including its normalisations and its quirks (for
 //! example closeness and harmonic centrality of a directed graph use *incoming* distances) — so
-//! that a powermap table can be checked cell by cell against `networkx`. Where NetworkX stops a
-//! power iteration at a loose tolerance (1e-6), powermap refines to a much tighter fixed point
-//! but still reports "did not converge" exactly when the NetworkX call would have raised.
+//! that a powermap table can be checked cell by cell against `networkx`:
+//!
+//! | powermap | NetworkX |
+//! | --- | --- |
+//! | [`degrees`] | `G.in_degree`, `G.out_degree`, `G.degree`, the same with `weight="weight"` |
+//! | [`pagerank`] | `nx.pagerank(G, alpha, personalization, weight="weight")` |
+//! | [`betweenness`], [`betweenness_sampled`] | `nx.betweenness_centrality(G, k, normalized=True, weight)` |
+//! | [`edge_betweenness`] | `nx.edge_betweenness_centrality(G, normalized=True, weight)` |
+//! | [`closeness`] | `nx.closeness_centrality(G, distance, wf_improved=True)` |
+//! | [`harmonic`] | `nx.harmonic_centrality(G, distance)` |
+//! | [`eigenvector`] | `nx.eigenvector_centrality(G, weight="weight")` |
+//! | [`katz`] | `nx.katz_centrality(G, alpha, beta, weight="weight", normalized=True)` |
+//! | [`hits`] | `nx.hits(G, normalized=True)` (with the uniform start vector) |
+//! | [`coreness`] | `nx.core_number(G)` |
+//!
+//! Where NetworkX stops a power iteration at a loose tolerance (1e-6), powermap refines to a much
+//! tighter fixed point but still reports "did not converge" exactly when the NetworkX call would
+//! have raised (see [`IterOptions`]).
 //!
 //! All-pairs algorithms (betweenness, closeness, harmonic) run in parallel with rayon, split into
 //! source blocks whose number never depends on the thread count and whose partial results are
-//! combined in block order, so results are bitwise identical whatever the pool size.
+//! combined in block order; the power iterations parallelise over nodes with a sequential sum
+//! per node. Results are therefore bitwise identical whatever the pool size.
 
 mod betweenness;
 mod closeness;
@@ -85,6 +101,23 @@ impl Distance {
     }
 }
 
+impl std::str::FromStr for Distance {
+    type Err = CentralityError;
+
+    /// Parses `hops`, `weight` or `inverse-weight` (also `inverse_weight`, `inverse`), the
+    /// spellings a command line or a config file would use.
+    fn from_str(s: &str) -> Result<Distance, CentralityError> {
+        match s.trim().to_ascii_lowercase().as_str() {
+            "hops" => Ok(Distance::Hops),
+            "weight" => Ok(Distance::Weight),
+            "inverse-weight" | "inverse_weight" | "inverse" => Ok(Distance::InverseWeight),
+            other => Err(CentralityError::InvalidParameter(format!(
+                "unknown distance {other:?} (expected hops, weight or inverse-weight)"
+            ))),
+        }
+    }
+}
+
 /// Why a centrality could not be computed.
 #[derive(Debug, Clone, PartialEq, thiserror::Error)]
 pub enum CentralityError {
@@ -121,3 +154,19 @@ pub enum CentralityError {
 }
 
 use crate::graph::Csr;
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn distance_names() {
+        assert_eq!("Hops".parse::<Distance>(), Ok(Distance::Hops));
+        assert_eq!(
+            "inverse-weight".parse::<Distance>(),
+            Ok(Distance::InverseWeight)
+        );
+        assert!("miles".parse::<Distance>().is_err());
+        assert_eq!(Distance::InverseWeight.length(4.0), 0.25);
+    }
+}

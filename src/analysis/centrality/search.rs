@@ -42,11 +42,15 @@ impl Ord for HeapItem {
 
 /// Per-worker buffers for one search at a time.
 pub(crate) struct Scratch {
+    /// Hop distance of each node reached by [`Scratch::bfs`].
     pub(crate) level: Vec<u32>,
+    /// Distance of each node reached by [`Scratch::dijkstra`].
     pub(crate) dist: Vec<f64>,
     /// Nodes in the order they were settled (non-decreasing distance).
     pub(crate) order: Vec<u32>,
     heap: BinaryHeap<HeapItem>,
+    /// Whether the last search was weighted (wrote `dist`) rather than BFS (wrote `level`).
+    weighted: bool,
 }
 
 impl Scratch {
@@ -57,48 +61,63 @@ impl Scratch {
             dist: vec![f64::INFINITY; n],
             order: Vec::with_capacity(n),
             heap: BinaryHeap::new(),
+            weighted: false,
         }
     }
 
     /// Clears what the previous search wrote.
     fn reset(&mut self) {
-        for &v in &self.order {
-            self.level[v as usize] = UNREACHED;
-            self.dist[v as usize] = f64::INFINITY;
+        if self.weighted {
+            for &v in &self.order {
+                self.dist[v as usize] = f64::INFINITY;
+            }
+        } else {
+            for &v in &self.order {
+                self.level[v as usize] = UNREACHED;
+            }
         }
         self.order.clear();
         self.heap.clear();
     }
 
-    /// Breadth-first search from `s` against the arcs: fills `level` and `order`.
+    /// Breadth-first search from `s` against the arcs: fills `level` (not `dist`) and `order`.
     /// O(reached arcs).
     pub(crate) fn bfs(&mut self, g: &Csr, s: usize) {
         self.reset();
-        self.level[s] = 0;
-        self.order.push(s as u32);
-        let mut head = 0;
-        while head < self.order.len() {
-            let v = self.order[head] as usize;
+        // Branch-free queue append (whether a neighbour is new is unpredictable); the spare
+        // slot takes the write once every node is queued.
+        self.order.resize(self.level.len() + 1, 0);
+        // Local slices keep the buffer pointers in registers: the compiler cannot otherwise
+        // tell that the stores below do not modify the vectors themselves.
+        let (level, order) = (&mut self.level[..], &mut self.order[..]);
+        level[s] = 0;
+        order[0] = s as u32;
+        let (mut head, mut tail) = (0, 1);
+        while head < tail {
+            let v = order[head] as usize;
             head += 1;
-            let next = self.level[v] + 1;
+            let next = level[v] + 1;
             for &w in g.in_neighbors(v) {
-                let slot = &mut self.level[w as usize];
-                if *slot == UNREACHED {
-                    *slot = next;
-                    self.order.push(w);
-                }
+                let slot = &mut level[w as usize];
+                let unseen = *slot == UNREACHED;
+                *slot = if unseen { next } else { *slot };
+                order[tail] = w;
+                tail += usize::from(unseen);
             }
         }
-        for &v in &self.order {
-            self.dist[v as usize] = f64::from(self.level[v as usize]);
-        }
+        self.order.truncate(tail);
+        self.weighted = false;
     }
 
     /// Dijkstra from `s` against the arcs, with arc lengths `distance.length(weight)`: fills
     /// `dist` and `order`. O(reached arcs · log). Lengths must be positive (see
     /// [`Distance::validate`]).
+    ///
+    /// A node is pushed only when its distance strictly improves, so the heap entry carrying
+    /// its final distance is unique and any other entry is stale (`d > dist`): no settled flag.
     pub(crate) fn dijkstra(&mut self, g: &Csr, distance: Distance, s: usize) {
         self.reset();
+        self.weighted = true;
         self.dist[s] = 0.0;
         self.heap.push(HeapItem {
             d: 0.0,
@@ -106,11 +125,9 @@ impl Scratch {
         });
         while let Some(HeapItem { d, v }) = self.heap.pop() {
             let v = v as usize;
-            if d > self.dist[v] || self.level[v] != UNREACHED {
+            if d > self.dist[v] {
                 continue;
             }
-            // `level` doubles as the settled flag in weighted searches.
-            self.level[v] = 0;
             self.order.push(v as u32);
             for (&w, &wt) in g.in_neighbors(v).iter().zip(g.in_weights(v)) {
                 let nd = d + distance.length(wt);
@@ -119,15 +136,6 @@ impl Scratch {
                     self.heap.push(HeapItem { d: nd, v: w });
                 }
             }
-        }
-    }
-
-    /// Distances *to* `s` (NetworkX's searches on `G.reverse()`), by BFS or Dijkstra as
-    /// `distance` calls for.
-    pub(crate) fn search(&mut self, g: &Csr, distance: Distance, s: usize) {
-        match distance {
-            Distance::Hops => self.bfs(g, s),
-            _ => self.dijkstra(g, distance, s),
         }
     }
 }

@@ -244,3 +244,47 @@ fn note_unrefined(name: &str, r: &PowerResult, warnings: &mut Vec<String>) {
         ));
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn empty_and_single_node_graphs() {
+        let empty = compute_all(
+            &Csr::from_arcs(0, false, &[]),
+            &CentralityOptions::default(),
+        );
+        let empty = empty.expect("no parameters to reject");
+        assert!(empty.pagerank.is_empty() && empty.hub.is_empty());
+        let one = compute_all(
+            &Csr::from_arcs(1, false, &[]),
+            &CentralityOptions::default(),
+        );
+        let one = one.expect("no parameters to reject");
+        // As NetworkX: PageRank 1, eigenvector 1, Katz 1; HITS undefined without arcs.
+        assert_eq!(one.pagerank, vec![1.0]);
+        assert_eq!(one.eigenvector, vec![Some(1.0)]);
+        assert_eq!(one.katz, vec![Some(1.0)]);
+        assert_eq!(one.hub, vec![None]);
+        assert_eq!(one.warnings.len(), 1, "{:?}", one.warnings);
+    }
+
+    #[test]
+    fn sampled_betweenness_and_bad_lengths() {
+        let g = Csr::from_arcs(4, true, &[(0, 1, 1.0), (1, 2, 0.0), (2, 3, 1.0)]);
+        let opts = CentralityOptions {
+            betweenness_pivots: Some(2),
+            ..CentralityOptions::default()
+        };
+        assert!(compute_all(&g, &opts).is_ok());
+        let weighted = CentralityOptions {
+            distance: Distance::Weight,
+            ..CentralityOptions::default()
+        };
+        assert!(matches!(
+            compute_all(&g, &weighted),
+            Err(CentralityError::BadLength { from: 1, to: 2, .. })
+        ));
+    }
+}
