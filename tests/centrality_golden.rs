@@ -13,7 +13,7 @@ use powermap::analysis::centrality::{
     betweenness, closeness_harmonic, compute_all, edge_betweenness, pagerank, CentralityOptions,
     Distance, IterOptions,
 };
-use powermap::graph::Csr;
+use powermap::graph::{Csr, Filter, MetricGraph};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -28,89 +28,23 @@ fn fixture_dir(name: &str) -> PathBuf {
         .join(name)
 }
 
-// ---------------------------------------------------------------------------------------------
-// Private fixture reader.
-// TODO: replace `read_fixture` with the real loader once it is on this branch:
-//     let loaded = powermap::load::load_dir(dir).expect("fixture loads");
-//     let mg = powermap::graph::MetricGraph::build(&loaded.dataset, &Filter::default());
-//     Fixture { ids: mg.ids().to_vec(), csr: mg.csr().clone() }
-// It implements only the metric-graph rules the fixtures need: nodes = entities in id order,
-// self-loops dropped, undirected iff every relation says directed=false, undirected relations of
-// a directed graph add both arcs, parallel relations summed, empty weight = 1.
-// ---------------------------------------------------------------------------------------------
-
+/// A fixture as the library sees it: loaded and validated by `powermap::load`, then turned into
+/// the metric graph by `MetricGraph::build`, exactly as every command does.
 struct Fixture {
     ids: Vec<String>,
     csr: Csr,
 }
 
 fn read_fixture(dir: &Path) -> Fixture {
-    let mut ids: Vec<String> = Vec::new();
-    let entities = dir.join("entities.csv");
-    let mut rows: Vec<(String, String, f64, bool)> = Vec::new();
-    let mut rel = csv::Reader::from_path(dir.join("relations.csv")).expect("relations.csv");
-    let header = rel.headers().expect("header").clone();
-    let col = |name: &str| header.iter().position(|h| h == name);
-    let (src, dst) = (
-        col("source").expect("source"),
-        col("target").expect("target"),
-    );
-    let (weight, directed) = (col("weight"), col("directed"));
-    for rec in rel.records() {
-        let rec = rec.expect("relation row");
-        let w = weight.map(|c| rec[c].trim()).unwrap_or("");
-        let w = if w.is_empty() {
-            1.0
-        } else {
-            w.parse().expect("weight")
-        };
-        let d = directed.map(|c| rec[c].trim()).unwrap_or("") != "false";
-        rows.push((rec[src].trim().into(), rec[dst].trim().into(), w, d));
-    }
-    if entities.exists() {
-        let mut ent = csv::Reader::from_path(&entities).expect("entities.csv");
-        for rec in ent.records() {
-            ids.push(rec.expect("entity row")[0].trim().to_string());
-        }
-    } else {
-        ids = rows
-            .iter()
-            .flat_map(|r| [r.0.clone(), r.1.clone()])
-            .collect();
-    }
-    ids.sort();
-    ids.dedup();
-    let index: BTreeMap<&str, u32> = ids
-        .iter()
-        .enumerate()
-        .map(|(i, s)| (s.as_str(), i as u32))
-        .collect();
-    rows.retain(|r| r.0 != r.1);
-    let is_directed = rows.iter().any(|r| r.3);
-    let mut merged: BTreeMap<(u32, u32), f64> = BTreeMap::new();
-    let mut add = |u: u32, v: u32, w: f64| {
-        let key = if is_directed || u < v { (u, v) } else { (v, u) };
-        *merged.entry(key).or_insert(0.0) += w;
-    };
-    for (s, t, w, d) in &rows {
-        let (u, v) = (index[s.as_str()], index[t.as_str()]);
-        add(u, v, *w);
-        if is_directed && !d {
-            add(v, u, *w);
-        }
-    }
-    let arcs: Vec<(u32, u32, f64)> = merged.into_iter().map(|((u, v), w)| (u, v, w)).collect();
+    let loaded =
+        powermap::load::load_dir(dir).unwrap_or_else(|e| panic!("{dir:?}: {}", e.0.render()));
+    let mg = MetricGraph::build(&loaded.dataset, &Filter::default());
     Fixture {
-        csr: Csr::from_arcs(ids.len(), is_directed, &arcs),
-        ids,
+        ids: mg.ids().to_vec(),
+        csr: mg.csr().clone(),
     }
 }
 
-// ---------------------------------------------------------------------------------------------
-// Golden files and comparison.
-// ---------------------------------------------------------------------------------------------
-
-/// Column name -> cells (None = empty) in row order, plus the id column.
 fn read_golden(path: &Path) -> (Vec<String>, BTreeMap<String, Vec<Option<f64>>>) {
     let mut r = csv::Reader::from_path(path).unwrap_or_else(|e| panic!("{path:?}: {e}"));
     let header: Vec<String> = r
