@@ -11,7 +11,8 @@ Usage (from the repository root, after `cargo build --release`):
     python3 bench/csv_to_answer.py --entities 100000 --relations 1000000
     python3 bench/csv_to_answer.py --entities 10000 --relations 100000 --tasks betweenness
 
-Needs: pandas, python-igraph, networkit (pip). A tool that is not importable is skipped.
+Needs: pandas, python-igraph, networkit (pip); NetworkX with --networkx. A tool that is not
+importable is skipped.
 """
 
 import argparse
@@ -102,6 +103,25 @@ def run_networkit(dataset, task):
         nk.centrality.Betweenness(g, normalized=True).run()
 
 
+def run_networkx(dataset, task):
+    import networkx as nx
+
+    n, s, t, w = read_edges(dataset)
+    g = nx.DiGraph()
+    g.add_nodes_from(range(n))
+    g.add_weighted_edges_from(zip(s.tolist(), t.tolist(), w.tolist()))
+    if task == "pagerank":
+        nx.pagerank(g, alpha=0.85, weight="weight")
+    elif task == "fast":
+        dict(g.in_degree()), dict(g.out_degree()), dict(g.in_degree(weight="weight"))
+        nx.pagerank(g, alpha=0.85, weight="weight")
+        nx.eigenvector_centrality(g, weight="weight", max_iter=1000)
+        nx.hits(g, max_iter=1000)
+        nx.core_number(g)
+    elif task == "betweenness":
+        nx.betweenness_centrality(g, normalized=True)
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--entities", type=int, default=100_000)
@@ -110,6 +130,7 @@ def main():
     ap.add_argument("--tasks", default="load,pagerank,fast")
     ap.add_argument("--repeats", type=int, default=3)
     ap.add_argument("--threads", type=int, default=2)
+    ap.add_argument("--networkx", action="store_true", help="also time NetworkX (slow: small graphs only)")
     args = ap.parse_args()
     if not os.path.exists(BIN):
         sys.exit("build first: cargo build --release")
@@ -118,7 +139,10 @@ def main():
         subprocess.run([BIN, "generate", "--out", dataset, "--entities", str(args.entities),
                         "--relations", str(args.relations), "--seed", str(args.seed), "-q"], check=True)
     peers = {}
-    for name, fn in (("igraph", run_igraph), ("networkit", run_networkit)):
+    candidates = [("igraph", run_igraph), ("networkit", run_networkit)]
+    if args.networkx:
+        candidates.append(("networkx", run_networkx))
+    for name, fn in candidates:
         try:
             __import__(name)
             peers[name] = fn
