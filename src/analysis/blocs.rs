@@ -3,6 +3,7 @@
 use super::community::Partition;
 use crate::graph::{Filter, MetricGraph};
 use crate::model::{Dataset, Sign};
+use polars::prelude::*;
 use std::collections::BTreeMap;
 
 /// One community, described for a reader.
@@ -53,7 +54,7 @@ pub fn summarize(
     partition: &Partition,
     pagerank: &[f64],
     resolution: f64,
-) -> (Vec<CommunitySummary>, Vec<BlocCell>) {
+) -> Result<(Vec<CommunitySummary>, Vec<BlocCell>), BlocError> {
     let g = graph.csr().to_undirected();
     let k = partition.count();
     let mut internal = vec![0.0; k];
@@ -75,7 +76,12 @@ pub fn summarize(
             external[cv] += w;
         }
     }
-    let kind = |node: usize| &dataset.entities[graph.entity_indices()[node] as usize].kind;
+    let kind = |node: usize| {
+        dataset.entities[graph.entity_indices()[node] as usize]
+            .kind
+            .as_str()
+    };
+    let composition = composition(partition, kind)?;
     let summaries = partition
         .communities()
         .into_iter()
@@ -87,10 +93,6 @@ pub fn summarize(
                     .total_cmp(&pagerank[a as usize])
                     .then(a.cmp(&b))
             });
-            let mut composition = BTreeMap::new();
-            for &m in &members {
-                *composition.entry(kind(m as usize).clone()).or_insert(0) += 1;
-            }
             let contribution = if total > 0.0 {
                 internal[c] / total - resolution * (degree[c] / (2.0 * total)).powi(2)
             } else {
@@ -107,7 +109,7 @@ pub fn summarize(
                     .take(5)
                     .map(|&m| (graph.ids()[m as usize].clone(), pagerank[m as usize]))
                     .collect(),
-                composition,
+                composition: composition[c].clone(),
             }
         })
         .collect();
@@ -120,27 +122,105 @@ pub fn summarize(
         .iter()
         .map(|e| filter.keeps_entity(e))
         .collect();
-    let mut cells: BTreeMap<(u32, u32, Sign), (usize, f64)> = BTreeMap::new();
+    let (mut from, mut to, mut sign, mut weight) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
     for r in dataset
         .relations
         .iter()
         .filter(|r| filter.keeps_relation(dataset, r, &kept))
     {
-        let from = partition.community_of(node_of[r.source as usize]);
-        let to = partition.community_of(node_of[r.target as usize]);
-        let cell = cells.entry((from, to, r.sign())).or_insert((0, 0.0));
-        cell.0 += 1;
-        cell.1 += r.weight;
+        from.push(partition.community_of(node_of[r.source as usize]));
+        to.push(partition.community_of(node_of[r.target as usize]));
+        sign.push(r.sign().value() as i32);
+        weight.push(r.weight);
     }
-    let blocs = cells
-        .into_iter()
-        .map(|((from, to, sign), (relations, weight))| BlocCell {
-            from,
-            to,
-            sign,
-            relations,
-            weight,
+    let blocs = bloc_matrix(from, to, sign, weight)?;
+    Ok((summaries, blocs))
+}
+
+/// Why a summary table could not be computed (an internal table operation failed).
+#[derive(Debug, thiserror::Error)]
+#[error("bloc summary: {0}")]
+pub struct BlocError(#[from] PolarsError);
+
+/// Members per entity type in each community: a polars group-by over (community, type).
+fn composition<'a>(
+    partition: &Partition,
+    kind: impl Fn(usize) -> &'a str,
+) -> Result<Vec<BTreeMap<String, usize>>, BlocError> {
+    let n = partition.node_count();
+    let community: Vec<u32> = (0..n).map(|v| partition.community_of(v)).collect();
+    let kinds: Vec<&str> = (0..n).map(kind).collect();
+    let counts = df!("community" => community, "type" => kinds)?
+        .lazy()
+        .group_by([col("community"), col("type")])
+        .agg([len().alias("members")])
+        .collect()?;
+    let mut out = vec![BTreeMap::new(); partition.count()];
+    let c = u64_column(&counts, "community")?;
+    let m = u64_column(&counts, "members")?;
+    let t = counts
+        .column("type")?
+        .as_materialized_series()
+        .str()?
+        .clone();
+    for (i, (c, m)) in c.into_iter().zip(m).enumerate() {
+        out[c as usize].insert(t.get(i).unwrap_or_default().to_string(), m as usize);
+    }
+    Ok(out)
+}
+
+/// The signed bloc matrix: a polars group-by over (from, to, sign) counting relations and summing
+/// weights, sorted by (from, to, sign).
+fn bloc_matrix(
+    from: Vec<u32>,
+    to: Vec<u32>,
+    sign: Vec<i32>,
+    weight: Vec<f64>,
+) -> Result<Vec<BlocCell>, BlocError> {
+    let cells = df!("from" => from, "to" => to, "sign" => sign, "weight" => weight)?
+        .lazy()
+        .group_by([col("from"), col("to"), col("sign")])
+        .agg([
+            len().alias("relations"),
+            col("weight").sum().alias("weight"),
+        ])
+        .sort(["from", "to", "sign"], SortMultipleOptions::default())
+        .collect()?;
+    let sign_of = |v: i64| match v {
+        -1 => Sign::Hostile,
+        1 => Sign::Supportive,
+        _ => Sign::Neutral,
+    };
+    let (f, t, r) = (
+        u64_column(&cells, "from")?,
+        u64_column(&cells, "to")?,
+        u64_column(&cells, "relations")?,
+    );
+    let s = cells
+        .column("sign")?
+        .as_materialized_series()
+        .cast(&DataType::Int64)?;
+    let w = cells
+        .column("weight")?
+        .as_materialized_series()
+        .f64()?
+        .clone();
+    Ok((0..cells.height())
+        .map(|i| BlocCell {
+            from: f[i] as u32,
+            to: t[i] as u32,
+            sign: sign_of(s.i64().ok().and_then(|s| s.get(i)).unwrap_or(0)),
+            relations: r[i] as usize,
+            weight: w.get(i).unwrap_or(0.0),
         })
-        .collect();
-    (summaries, blocs)
+        .collect())
+}
+
+fn u64_column(df: &DataFrame, name: &str) -> Result<Vec<u64>, BlocError> {
+    let s = df
+        .column(name)?
+        .as_materialized_series()
+        .cast(&DataType::UInt64)?;
+    let ca = s.u64()?;
+    Ok((0..ca.len()).map(|i| ca.get(i).unwrap_or(0)).collect())
 }

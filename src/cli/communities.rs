@@ -113,6 +113,7 @@ pub(super) fn run(args: Args, quiet: bool) -> Result<(), CliError> {
             &pr.values,
             resolution,
         )
+        .map_err(|e| CliError::Failure(e.to_string()))?
     } else {
         (Vec::new(), Vec::new())
     };

@@ -86,6 +86,11 @@ impl From<crate::output::WriteError> for CliError {
 
 /// Runs a parsed command line and returns the process exit code.
 pub fn run(cli: Cli) -> ExitCode {
+    // Table summaries (polars) sum floats per group; on one thread their order, and so every
+    // bit of the result, is the same on every machine. They are small, so nothing is lost.
+    if std::env::var_os("POLARS_MAX_THREADS").is_none() {
+        std::env::set_var("POLARS_MAX_THREADS", "1");
+    }
     let quiet = cli.quiet;
     let result = match cli.command {
         Command::Report(a) => report::run(a, quiet),

@@ -102,6 +102,9 @@ pub enum ReportError {
     /// Community detection failed.
     #[error(transparent)]
     Community(#[from] CommunityError),
+    /// A bloc summary failed.
+    #[error(transparent)]
+    Blocs(#[from] crate::analysis::blocs::BlocError),
     /// A chart could not be drawn.
     #[error("cannot draw {chart}: {reason}")]
     Chart {
@@ -172,7 +175,7 @@ pub fn analyse_with_progress(
         &partition,
         &centrality.pagerank,
         1.0,
-    );
+    )?;
     let community_labels: Vec<String> = communities
         .iter()
         .map(|c| {
