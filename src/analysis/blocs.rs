@@ -117,17 +117,8 @@ pub fn summarize(
     for (n, &e) in graph.entity_indices().iter().enumerate() {
         node_of[e as usize] = n;
     }
-    let kept: Vec<bool> = dataset
-        .entities
-        .iter()
-        .map(|e| filter.keeps_entity(e))
-        .collect();
     let (mut from, mut to, mut sign, mut weight) = (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-    for r in dataset
-        .relations
-        .iter()
-        .filter(|r| filter.keeps_relation(dataset, r, &kept))
-    {
+    for r in filter.relations(dataset) {
         from.push(partition.community_of(node_of[r.source as usize]));
         to.push(partition.community_of(node_of[r.target as usize]));
         sign.push(r.sign().value() as i32);

@@ -71,18 +71,9 @@ pub fn stats(dataset: &Dataset, filter: &Filter, graph: &MetricGraph) -> Stats {
             .entry(dataset.entities[e as usize].kind.clone())
             .or_insert(0) += 1;
     }
-    let kept_entities: Vec<bool> = dataset
-        .entities
-        .iter()
-        .map(|e| filter.keeps_entity(e))
-        .collect();
     let mut relation_types = BTreeMap::new();
     let (mut date_from, mut date_to, mut dated) = (None::<PartialDate>, None::<PartialDate>, 0);
-    for r in dataset
-        .relations
-        .iter()
-        .filter(|r| filter.keeps_relation(dataset, r, &kept_entities))
-    {
+    for r in filter.relations(dataset) {
         *relation_types
             .entry(dataset.relation_type(r).to_string())
             .or_insert(0) += 1;

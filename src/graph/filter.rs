@@ -66,6 +66,22 @@ impl Filter {
         self.sign.is_none_or(|s| r.sign() == s)
     }
 
+    /// The relations of `dataset` this filter keeps, in file order. O(n + r).
+    pub fn relations<'a>(
+        &'a self,
+        dataset: &'a Dataset,
+    ) -> impl Iterator<Item = &'a Relation> + 'a {
+        let kept: Vec<bool> = dataset
+            .entities
+            .iter()
+            .map(|e| self.keeps_entity(e))
+            .collect();
+        dataset
+            .relations
+            .iter()
+            .filter(move |r| self.keeps_relation(dataset, r, &kept))
+    }
+
     /// A short human description, e.g. `since 2017-02-01, sign hostile` (empty when no filter).
     pub fn describe(&self) -> String {
         let mut parts = Vec::new();

@@ -135,19 +135,8 @@ pub fn network(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
         slot[v] = i;
     }
     // Arcs by sign between shown nodes, from the relations (the metric graph has no sign).
-    let kept: Vec<bool> = ctx
-        .dataset
-        .entities
-        .iter()
-        .map(|e| ctx.filter.keeps_entity(e))
-        .collect();
     let mut merged: BTreeMap<(usize, usize, Sign), f64> = BTreeMap::new();
-    for r in ctx
-        .dataset
-        .relations
-        .iter()
-        .filter(|r| ctx.filter.keeps_relation(ctx.dataset, r, &kept))
-    {
+    for r in ctx.filter.relations(ctx.dataset) {
         let (Some(s), Some(t)) = (
             node_slot(ctx, r.source, &slot),
             node_slot(ctx, r.target, &slot),
@@ -404,18 +393,7 @@ pub fn blocs(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
     };
     let k = labels.len();
     let (mut hostile, mut supportive) = (vec![vec![0.0; k]; k], vec![vec![0.0; k]; k]);
-    let kept: Vec<bool> = ctx
-        .dataset
-        .entities
-        .iter()
-        .map(|e| ctx.filter.keeps_entity(e))
-        .collect();
-    for r in ctx
-        .dataset
-        .relations
-        .iter()
-        .filter(|r| ctx.filter.keeps_relation(ctx.dataset, r, &kept))
-    {
+    for r in ctx.filter.relations(ctx.dataset) {
         let id = |e: u32| &ctx.dataset.entities[e as usize].id;
         let (Some(s), Some(t)) = (a.graph.node(id(r.source)), a.graph.node(id(r.target))) else {
             continue;
@@ -451,17 +429,9 @@ pub fn blocs(ctx: &ChartContext<'_>) -> Result<Vec<u8>, ReportError> {
 /// Relations per month (per day when the dated span is under three months), stacked by type,
 /// with the dataset's key events. `None` when no relation is dated to the month or day.
 pub fn timeline(ctx: &ChartContext<'_>) -> Result<Option<Vec<u8>>, ReportError> {
-    let kept: Vec<bool> = ctx
-        .dataset
-        .entities
-        .iter()
-        .map(|e| ctx.filter.keeps_entity(e))
-        .collect();
     let dated: Vec<(PartialDate, &str)> = ctx
-        .dataset
-        .relations
-        .iter()
-        .filter(|r| ctx.filter.keeps_relation(ctx.dataset, r, &kept))
+        .filter
+        .relations(ctx.dataset)
         .filter_map(|r| r.date.map(|d| (d, ctx.dataset.relation_type(r))))
         .collect();
     let monthly: Vec<&(PartialDate, &str)> =

@@ -41,16 +41,7 @@ impl Evidence<'_> {
     }
 
     fn kept(&self) -> impl Iterator<Item = &Relation> {
-        let kept: Vec<bool> = self
-            .dataset
-            .entities
-            .iter()
-            .map(|e| self.filter.keeps_entity(e))
-            .collect();
-        self.dataset
-            .relations
-            .iter()
-            .filter(move |r| self.filter.keeps_relation(self.dataset, r, &kept))
+        self.filter.relations(self.dataset)
     }
 
     fn node_of_entity(&self, e: u32) -> Option<usize> {
