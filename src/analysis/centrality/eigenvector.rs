@@ -61,11 +61,7 @@ pub fn katz(
 ) -> Result<PowerResult, CentralityError> {
     let n = g.node_count();
     if n == 0 {
-        return Ok(PowerResult {
-            values: Vec::new(),
-            iterations: 0,
-            refined: true,
-        });
+        return Ok(PowerResult::empty());
     }
     let mut r = power_iterate("katz", vec![0.0; n], opts, true, |x, next| {
         pull(g, x, next, |_, inflow| alpha * inflow + beta);

@@ -61,6 +61,17 @@ pub struct PowerResult {
     pub refined: bool,
 }
 
+impl PowerResult {
+    /// The result on a graph without nodes: no values, nothing to refine.
+    pub fn empty() -> PowerResult {
+        PowerResult {
+            values: Vec::new(),
+            iterations: 0,
+            refined: true,
+        }
+    }
+}
+
 /// Runs `step(x, next)` from `x0` until the criteria of [`IterOptions`] decide.
 ///
 /// `step` must write the next (already normalised) iterate into `next`. `reference` false skips

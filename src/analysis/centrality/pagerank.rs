@@ -32,11 +32,7 @@ pub fn pagerank(
 ) -> Result<PowerResult, CentralityError> {
     let n = g.node_count();
     if n == 0 {
-        return Ok(PowerResult {
-            values: Vec::new(),
-            iterations: 0,
-            refined: true,
-        });
+        return Ok(PowerResult::empty());
     }
     if !(0.0..1.0).contains(&alpha) {
         return Err(CentralityError::InvalidParameter(format!(
