@@ -49,20 +49,13 @@ pub fn render_bars(chart: &BarsChart, size: Size) -> Result<Vec<u8>, RenderError
     let (png, ()) = render(size, |p| {
         let f = Frame::draw(p, &chart.title, &chart.subtitle, &chart.note)?;
         let s = f.s;
-        let mut kinds: Vec<EntityKind> = chart
-            .panels
-            .iter()
-            .flat_map(|pn| pn.items.iter().map(|i| i.kind))
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        let legend = Legend {
-            header: "Entity type".to_string(),
-            entries: kinds
+        let legend = Legend::entity_types(
+            chart
+                .panels
                 .iter()
-                .map(|k| (Swatch::Square(k.color()), k.label().to_string()))
-                .collect(),
-        };
+                .flat_map(|pn| pn.items.iter().map(|i| i.kind)),
+            Swatch::Square,
+        );
         let (x0, x1) = (f.body.0, f.body.2);
         let lh = legend.draw_rows(p, s, x0, f.body.1 - 8.0 * s, x1 - x0)?;
         let top = f.body.1 + lh + 18.0 * s;

@@ -45,16 +45,7 @@ pub fn render_bump(chart: &BumpChart, size: Size) -> Result<Vec<u8>, RenderError
 fn draw(p: &Painter, c: &BumpChart) -> Result<(), RenderError> {
     let f = Frame::draw(p, &c.title, &c.subtitle, &c.note)?;
     let s = f.s;
-    let mut kinds: Vec<EntityKind> = c.series.iter().map(|sr| sr.kind).collect();
-    kinds.sort();
-    kinds.dedup();
-    let legend = Legend {
-        header: "Entity type".to_string(),
-        entries: kinds
-            .iter()
-            .map(|k| (Swatch::Circle(k.color()), k.label().to_string()))
-            .collect(),
-    };
+    let legend = Legend::entity_types(c.series.iter().map(|sr| sr.kind), Swatch::Circle);
     let lh = legend.draw_rows(p, s, f.body.0, f.body.1 - 8.0 * s, f.body.2 - f.body.0)?;
     let nw = c.windows.len();
     let max_rank = c.max_rank.max(1);

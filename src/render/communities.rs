@@ -40,20 +40,13 @@ pub fn render_communities(chart: &CommunitiesChart, size: Size) -> Result<Vec<u8
     let (png, ()) = render(size, |p| {
         let f = Frame::draw(p, &chart.title, &chart.subtitle, &chart.note)?;
         let s = f.s;
-        let mut kinds: Vec<EntityKind> = chart
-            .communities
-            .iter()
-            .flat_map(|c| c.counts.iter().filter(|(_, v)| *v > 0.0).map(|(k, _)| *k))
-            .collect();
-        kinds.sort();
-        kinds.dedup();
-        let legend = Legend {
-            header: "Entity type".to_string(),
-            entries: kinds
+        let legend = Legend::entity_types(
+            chart
+                .communities
                 .iter()
-                .map(|k| (Swatch::Square(k.color()), k.label().to_string()))
-                .collect(),
-        };
+                .flat_map(|c| c.counts.iter().filter(|(_, v)| *v > 0.0).map(|(k, _)| *k)),
+            Swatch::Square,
+        );
         let lh = legend.draw_rows(p, s, f.body.0, f.body.1 - 8.0 * s, f.body.2 - f.body.0)?;
         let rows: Vec<Row> = chart
             .communities

@@ -1,7 +1,7 @@
 //! Parts every figure shares: title block, foot note and legends.
 
 use super::canvas::{BoxF, Font, HAlign, Painter, VAlign};
-use super::theme::{self, font, Rgb};
+use super::theme::{self, font, EntityKind, Rgb};
 use super::RenderError;
 
 /// The figure's scale and outer box, computed once per chart.
@@ -69,6 +69,24 @@ pub(crate) struct Legend {
 }
 
 impl Legend {
+    /// The legend of the entity types present in `kinds` (each once, in the house order), with
+    /// the swatch shape of the chart (`Swatch::Circle` for nodes, `Swatch::Square` for bars).
+    pub fn entity_types(
+        kinds: impl IntoIterator<Item = EntityKind>,
+        swatch: fn(Rgb) -> Swatch,
+    ) -> Legend {
+        let mut kinds: Vec<EntityKind> = kinds.into_iter().collect();
+        kinds.sort();
+        kinds.dedup();
+        Legend {
+            header: "Entity type".to_string(),
+            entries: kinds
+                .iter()
+                .map(|k| (swatch(k.color()), k.label().to_string()))
+                .collect(),
+        }
+    }
+
     fn fonts(s: f64) -> (Font, Font) {
         (
             Font::new(font::AXIS_TITLE * s, theme::INK)
